@@ -1,0 +1,15 @@
+// Quick start: `npm start` builds the app if there is no build yet, migrates the SQLite file, seeds the demo
+// accounts into an empty database, and serves on PORT (3000). Production runs `node build` instead (no demo data).
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+process.env.PORT ??= '3000';
+process.env.DATABASE_URL ??= 'data/akademia.db';
+process.env.AKADEMIA_DEMO ??= '1';
+
+if (!existsSync('build/index.js')) {
+	console.info('[start] no build yet: building the app (about a minute)…');
+	execSync('npm run build', { stdio: 'inherit' });
+}
+console.info(`[start] Akademia on http://localhost:${process.env.PORT} (database ${process.env.DATABASE_URL})`);
+await import(new URL('../build/index.js', import.meta.url).href);

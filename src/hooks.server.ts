@@ -1,0 +1,60 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { sessionCookieName, setSessionTokenCookie, validateSessionToken } from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db';
+import { seedDemoIfEmpty } from '$lib/server/demo/seed';
+import { startMaintenance } from '$lib/server/maintenance';
+
+export const init: ServerInit = async () => {
+	getDb();
+	if (process.env.AKADEMIA_DEMO === '1') await seedDemoIfEmpty();
+	startMaintenance();
+};
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	const secure = event.url.protocol === 'https:';
+	const token = event.cookies.get(sessionCookieName(secure));
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const { session, user } = validateSessionToken(token);
+		if (session) {
+			setSessionTokenCookie(event.cookies, event.url, token, session.expiresAt);
+			event.locals.user = user;
+			event.locals.session = session;
+		} else {
+			event.cookies.delete(sessionCookieName(secure), { path: '/' });
+		}
+	}
+	return resolve(event);
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const headers = response.headers;
+	headers.set('X-Content-Type-Options', 'nosniff');
+	headers.set('Referrer-Policy', 'same-origin');
+	headers.set('X-Frame-Options', 'DENY');
+	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	if (event.url.protocol === 'https:') headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	// Pages with personal data must not stay in shared caches or the back-forward cache of an office PC.
+	if (event.locals.user && !headers.has('Cache-Control')) headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(handleSecurityHeaders, handleSession, handleLocale);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status !== 404) console.error(error);
+	return { message: 'error' };
+};

@@ -1,0 +1,95 @@
+// Sessions as the Lucia guide writes them: a random token in an httpOnly cookie, only its SHA-256 stored,
+// 30-day expiry slid forward when less than 15 days remain, one query joining session and user.
+import type { Cookies } from '@sveltejs/kit';
+import { and, eq, ne } from 'drizzle-orm';
+import { getDb } from '../db';
+import { sessions, users, type Session, type User } from '../db/schema';
+import { hashToken, randomId } from '../ids';
+
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME = 30 * DAY;
+const RENEW_BEFORE = 15 * DAY;
+
+export type SessionUser = Pick<User, 'id' | 'email' | 'name' | 'organisation' | 'role' | 'locale'>;
+
+export function generateSessionToken(): string {
+	return randomId(20);
+}
+
+export function createSession(token: string, userId: string, now = Date.now()): Session {
+	const session: Session = { id: hashToken(token), userId, expiresAt: new Date(now + SESSION_LIFETIME) };
+	getDb().insert(sessions).values(session).run();
+	return session;
+}
+
+export function validateSessionToken(
+	token: string,
+	now = Date.now()
+): { session: Session; user: SessionUser } | { session: null; user: null } {
+	const db = getDb();
+	const sessionId = hashToken(token);
+	const row = db
+		.select({
+			session: sessions,
+			user: {
+				id: users.id,
+				email: users.email,
+				name: users.name,
+				organisation: users.organisation,
+				role: users.role,
+				locale: users.locale,
+				disabledAt: users.disabledAt
+			}
+		})
+		.from(sessions)
+		.innerJoin(users, eq(sessions.userId, users.id))
+		.where(eq(sessions.id, sessionId))
+		.get();
+	if (!row) return { session: null, user: null };
+	const { session, user } = row;
+	if (now >= session.expiresAt.getTime() || user.disabledAt) {
+		db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+		return { session: null, user: null };
+	}
+	if (now >= session.expiresAt.getTime() - RENEW_BEFORE) {
+		session.expiresAt = new Date(now + SESSION_LIFETIME);
+		db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, sessionId)).run();
+	}
+	const { disabledAt: _disabled, ...sessionUser } = user;
+	return { session, user: sessionUser };
+}
+
+export function invalidateSession(sessionId: string) {
+	getDb().delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+/** Ends every session of a user, except `keepSessionId` when given (the one changing the password). */
+export function invalidateUserSessions(userId: string, keepSessionId?: string) {
+	getDb()
+		.delete(sessions)
+		.where(
+			keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId)
+		)
+		.run();
+}
+
+/** `__Host-` prefix over https (it requires Secure); a plain name on http://localhost. */
+export function sessionCookieName(secure: boolean) {
+	return secure ? '__Host-akademia_session' : 'akademia_session';
+}
+
+export function setSessionTokenCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date) {
+	const secure = url.protocol === 'https:';
+	cookies.set(sessionCookieName(secure), token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		path: '/',
+		expires: expiresAt
+	});
+}
+
+export function deleteSessionTokenCookie(cookies: Cookies, url: URL) {
+	const secure = url.protocol === 'https:';
+	cookies.delete(sessionCookieName(secure), { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+}

@@ -1,0 +1,56 @@
+// One SQLite connection per process, migrated on first use. Server code imports `db` from here.
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from './schema';
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The database or a transaction on it: functions that take part in a caller's transaction accept either. */
+export type Tx = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+
+export function databasePath(): string {
+	return process.env.DATABASE_URL?.replace(/^file:/, '') || 'data/akademia.db';
+}
+
+/** Opens (and migrates) a database file. Tests and scripts call it with their own path. */
+export function openDatabase(path = databasePath()): DB {
+	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+	const client = new Database(path);
+	client.pragma('journal_mode = WAL');
+	client.pragma('foreign_keys = ON');
+	client.pragma('busy_timeout = 5000');
+	// NORMAL is safe from corruption in WAL mode; writes that must survive a power cut use durably().
+	client.pragma('synchronous = NORMAL');
+	const db = drizzle(client, { schema }) as DB;
+	migrate(db, { migrationsFolder: process.env.MIGRATIONS_DIR ?? resolve('drizzle') });
+	return db;
+}
+
+let instance: DB | undefined;
+
+/** The process-wide database, opened on first use. */
+export function getDb(): DB {
+	instance ??= openDatabase();
+	return instance;
+}
+
+/** Replaces the process-wide database (unit tests use an in-memory one). */
+export function setDb(db: DB | undefined) {
+	instance = db;
+}
+
+/**
+ * Runs fn in one transaction committed with synchronous=FULL, for writes a learner must never lose even on a
+ * power cut (quiz submissions, certificates, imports). Everything else runs at NORMAL.
+ */
+export function durably<T>(db: DB, fn: (tx: Tx) => T): T {
+	db.$client.pragma('synchronous = FULL');
+	try {
+		return db.transaction((tx) => fn(tx));
+	} finally {
+		db.$client.pragma('synchronous = NORMAL');
+	}
+}

@@ -1,0 +1,51 @@
+// Demo accounts for the quick start (npm start). Only ever writes into an empty database.
+import { count } from 'drizzle-orm';
+import { hashPassword } from '../auth/password';
+import { getDb } from '../db';
+import { users } from '../db/schema';
+import { randomId } from '../ids';
+
+export const DEMO_PASSWORD = 'akademia-demo';
+export const DEMO_ACCOUNTS = [
+	{
+		email: 'admin@akademia.test',
+		name: 'Anna Administratorka',
+		organisation: 'Związek Gmin i Powiatów',
+		role: 'admin'
+	},
+	{
+		email: 'trener@akademia.test',
+		name: 'Tomasz Trenerski',
+		organisation: 'Akademia Współpracy Zagranicznej',
+		role: 'trainer'
+	},
+	{
+		email: 'kursant@akademia.test',
+		name: 'Łucja Żółkiewska-Gęślak',
+		organisation: 'Urząd Gminy Gródek nad Dunajcem',
+		role: 'learner'
+	}
+] as const;
+
+export type DemoIds = Record<(typeof DEMO_ACCOUNTS)[number]['role'], string>;
+
+/** Demo data of each feature (enrolments, groups, ...), called in order once the accounts exist. */
+const featureSeeds: ((ids: DemoIds) => void)[] = [];
+
+export async function seedDemoIfEmpty(): Promise<boolean> {
+	const db = getDb();
+	const existing = db.select({ n: count() }).from(users).get()?.n ?? 0;
+	if (existing > 0) return false;
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	const ids: DemoIds = { admin: randomId(), trainer: randomId(), learner: randomId() };
+	db.transaction((tx) => {
+		for (const account of DEMO_ACCOUNTS) {
+			tx.insert(users)
+				.values({ id: ids[account.role], passwordHash, ...account })
+				.run();
+		}
+	});
+	for (const seed of featureSeeds) seed(ids);
+	console.info('[demo] seeded demo accounts (password: akademia-demo)');
+	return true;
+}

@@ -1,0 +1,7 @@
+import { requireRole } from '$lib/server/auth/guards';
+import type { PageServerLoad } from './$types';
+
+export const load = ((event) => {
+	requireRole(event, 'trainer', 'admin');
+	return {};
+}) satisfies PageServerLoad;

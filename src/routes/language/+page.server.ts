@@ -1,0 +1,22 @@
+import { error, redirect } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { safeNextPath } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { users } from '$lib/server/db/schema';
+import { isLocale, setLocaleCookie } from '$lib/server/i18n';
+import type { Actions, PageServerLoad } from './$types';
+
+// Open to everyone: the language of the sign-in page is chosen before signing in.
+export const load = (() => redirect(303, '/')) satisfies PageServerLoad;
+
+export const actions = {
+	default: async ({ request, cookies, locals }) => {
+		const form = await request.formData();
+		const locale = form.get('locale');
+		if (!isLocale(locale)) error(400, { message: 'unknown language' });
+		setLocaleCookie(cookies, locale);
+		if (locals.user) getDb().update(users).set({ locale }).where(eq(users.id, locals.user.id)).run();
+		const next = form.get('next');
+		redirect(303, safeNextPath(typeof next === 'string' ? next : null, '/'));
+	}
+} satisfies Actions;

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import {
+	createSession,
+	generateSessionToken,
+	invalidateSession,
+	invalidateUserSessions,
+	SESSION_LIFETIME,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db';
+import { sessions, users } from '$lib/server/db/schema';
+import { hashToken } from '$lib/server/ids';
+import { insertUser } from './db-helpers';
+
+const DAY = 86_400_000;
+
+describe('sessions', () => {
+	it('stores only the SHA-256 of the token and finds the user with it', () => {
+		const userId = insertUser();
+		const token = generateSessionToken();
+		const session = createSession(token, userId);
+		expect(session.id).toBe(hashToken(token));
+		expect(session.id).not.toContain(token);
+		const result = validateSessionToken(token);
+		expect(result.user?.id).toBe(userId);
+		expect(getDb().select().from(sessions).where(eq(sessions.id, token)).get()).toBeUndefined();
+	});
+
+	it('gives two sign-ins two different tokens', () => {
+		expect(generateSessionToken()).not.toBe(generateSessionToken());
+		expect(generateSessionToken().length).toBeGreaterThanOrEqual(32);
+	});
+
+	it('rejects and deletes an expired session', () => {
+		const userId = insertUser();
+		const token = generateSessionToken();
+		const start = Date.now();
+		createSession(token, userId, start);
+		expect(validateSessionToken(token, start + SESSION_LIFETIME + 1).session).toBeNull();
+		expect(
+			getDb()
+				.select()
+				.from(sessions)
+				.where(eq(sessions.id, hashToken(token)))
+				.get()
+		).toBeUndefined();
+	});
+
+	it('slides the expiry forward only when less than 15 days remain', () => {
+		const userId = insertUser();
+		const token = generateSessionToken();
+		const start = Date.now();
+		const created = createSession(token, userId, start);
+		const early = validateSessionToken(token, start + 10 * DAY);
+		expect(early.session?.expiresAt.getTime()).toBe(created.expiresAt.getTime());
+		const late = validateSessionToken(token, start + 20 * DAY);
+		expect(late.session?.expiresAt.getTime()).toBe(start + 20 * DAY + SESSION_LIFETIME);
+	});
+
+	it('ends one session, or all sessions of a user but the one kept', () => {
+		const userId = insertUser();
+		const [a, b, c] = [generateSessionToken(), generateSessionToken(), generateSessionToken()];
+		const sa = createSession(a, userId);
+		createSession(b, userId);
+		const sc = createSession(c, userId);
+		invalidateSession(sa.id);
+		expect(validateSessionToken(a).session).toBeNull();
+		invalidateUserSessions(userId, sc.id);
+		expect(validateSessionToken(b).session).toBeNull();
+		expect(validateSessionToken(c).session).not.toBeNull();
+	});
+
+	it('refuses the session of a disabled user', () => {
+		const userId = insertUser();
+		const token = generateSessionToken();
+		createSession(token, userId);
+		getDb().update(users).set({ disabledAt: new Date() }).where(eq(users.id, userId)).run();
+		expect(validateSessionToken(token).user).toBeNull();
+	});
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { clearFailures, recordFailure, THROTTLE_RULES, throttleKey, throttleWait } from '$lib/server/auth/throttle';
+
+describe('sign-in throttling', () => {
+	it('blocks an account after 5 failures in the window and lets it try again later', () => {
+		const key = throttleKey('email', 'Ktos@Example.test');
+		const now = Date.now();
+		for (let i = 0; i < THROTTLE_RULES.email.maxFailures - 1; i++) recordFailure('email', key, now);
+		expect(throttleWait(key, now)).toBe(0);
+		recordFailure('email', key, now);
+		expect(throttleWait(key, now)).toBe(THROTTLE_RULES.email.blockMs);
+		expect(throttleWait(key, now + THROTTLE_RULES.email.blockMs)).toBe(0);
+	});
+
+	it('forgets failures after a success', () => {
+		const key = throttleKey('email', 'dobry@example.test');
+		for (let i = 0; i < 4; i++) recordFailure('email', key);
+		clearFailures(key);
+		recordFailure('email', key);
+		expect(throttleWait(key)).toBe(0);
+	});
+
+	it('treats the key case-insensitively', () => {
+		expect(throttleKey('email', 'A@B.test')).toBe(throttleKey('email', 'a@b.test'));
+	});
+});

@@ -1,0 +1,38 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+import { buildCatalogue } from './src/lib/server/content/catalogue';
+import { readContentFiles } from './src/lib/server/content/files-from-disk';
+
+/** Fails the build (and the dev server start) with the file and field of every content problem. */
+function validateLessons(): Plugin {
+	return {
+		name: 'akademia-validate-lessons',
+		buildStart() {
+			buildCatalogue(readContentFiles(fileURLToPath(new URL('./lessons', import.meta.url))));
+		}
+	};
+}
+
+export default defineConfig({
+	plugins: [
+		validateLessons(),
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			strategy: ['cookie', 'baseLocale'],
+			cookieName: 'akademia_lang'
+		}),
+		sveltekit()
+	],
+	server: { fs: { allow: ['lessons'] } },
+	test: {
+		include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
+		environment: 'node',
+		expect: { requireAssertions: true },
+		setupFiles: ['tests/unit/setup.ts'],
+		testTimeout: 20000
+	}
+});
