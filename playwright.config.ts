@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 
 // Debian's Chromium when present (npx playwright install cannot download here); root needs --no-sandbox.
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const PORT = 4173;
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -37,7 +38,7 @@ export default defineConfig({
 		timeout: 120_000,
 		env: {
 			PORT: String(PORT),
-			DATABASE_URL: 'test-results/e2e.db',
+			DATABASE_URL: `test-results/e2e-${PORT}.db`,
 			AKADEMIA_DEMO: '1',
 			ORIGIN: `http://localhost:${PORT}`
 		}
