@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'akademia-demo';
 export const DEMO = {
@@ -44,4 +44,33 @@ export async function latestOutboxLink(page: Page, to: string, pathPrefix: strin
 	const match = body.match(new RegExp(`https?://[^\\s]+${pathPrefix}[^\\s]+`));
 	if (!match) throw new Error(`no ${pathPrefix} link for ${to} in: ${body}`);
 	return new URL(match[0]).pathname;
+}
+
+let learnerCount = 0;
+
+/**
+ * A fresh learner, invited by the demo admin and signed in, for tests that change a learner's state (the
+ * demo learner is kept for the lessons walk-through). Returns the learner's page, email and password.
+ */
+export async function newLearner(browser: Browser, name = 'Weronika Nowak-Świątek') {
+	const email = `kursant.${Date.now()}.${++learnerCount}@akademia.test`;
+	const password = 'haslo-testowe-123';
+	const admin = await (await browser.newContext()).newPage();
+	await signIn(admin, DEMO.admin);
+	await gotoReady(admin, '/admin/invitations');
+	await admin.getByLabel('Adres e-mail').fill(email);
+	await admin.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
+	await expect(admin.getByRole('status')).toContainText(email);
+	const link = await latestOutboxLink(admin, email, '/invitation/');
+	await admin.context().close();
+	const page = await (await browser.newContext()).newPage();
+	await gotoReady(page, link);
+	await page.getByLabel('Imię i nazwisko').fill(name);
+	await page.getByLabel('Urząd lub instytucja').fill('Urząd Gminy Testowo');
+	await page.getByLabel('Hasło', { exact: true }).fill(password);
+	await page.getByLabel('Powtórz hasło').fill(password);
+	await page.getByRole('button', { name: 'Załóż konto' }).click();
+	await page.waitForURL('/dashboard');
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	return { page, email, password };
 }
