@@ -54,7 +54,8 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 
 // SvelteKit throws (a 500) on a POST to "?/default"; a client asking for it gets a plain 400 instead.
 const handleReservedAction: Handle = ({ event, resolve }) => {
-	if (event.request.method === 'POST' && /^\?\/default(&|$)/.test(event.url.search)) return new Response('bad action', { status: 400 });
+	if (event.request.method === 'POST' && /^\?\/default(&|$)/.test(event.url.search))
+		return new Response('bad action', { status: 400 });
 	return resolve(event);
 };
 
@@ -79,6 +80,7 @@ export const handle = sequence(
 );
 
 export const handleError: HandleServerError = ({ error, status }) => {
-	if (status !== 404) console.error(error);
+	// Client errors (400, 413, 415: bad or oversized requests) are the client's problem, not the server's.
+	if (status >= 500) console.error(error);
 	return { message: 'error' };
 };

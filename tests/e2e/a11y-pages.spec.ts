@@ -39,7 +39,10 @@ test.beforeAll(() => {
 
 for (const role of Object.keys(PAGES) as Who[]) {
 	for (const size of WIDTHS) {
-		test(`${role}: every page is accessible at ${size.name} and loads nothing from another host`, async ({ page, baseURL }) => {
+		test(`${role}: every page is accessible at ${size.name} and loads nothing from another host`, async ({
+			page,
+			baseURL
+		}) => {
 			const foreign: string[] = [];
 			page.on('request', (r) => {
 				const url = new URL(r.url());

@@ -55,8 +55,7 @@ export function createFixtures(): Fixtures {
 	const db = openServerDb();
 	try {
 		const admin = db.prepare('select id, email, password_hash as hash from users where email = ?').get(DEMO.admin) as
-			| { id: string; email: string; hash: string }
-			| undefined;
+			{ id: string; email: string; hash: string } | undefined;
 		if (!admin) throw new Error('the demo admin is missing: is the e2e server running with AKADEMIA_DEMO=1?');
 		const course = catalogue().courses.find((c) => c.quizzes.length > 0) ?? catalogue().courses[0];
 		const stamp = `${Date.now()}.${id().slice(0, 6)}`;
@@ -91,9 +90,13 @@ export function createFixtures(): Fixtures {
 				db.prepare('insert into group_trainers (group_id, user_id) values (?, ?)').run(g, trainer.id);
 				db.prepare('insert into enrollments (user_id, course_slug) values (?, ?)').run(learner.id, course.slug);
 			}
-			db.prepare(
-				'insert into live_sessions (id, group_id, title, starts_at, place) values (?, ?, ?, ?, ?)'
-			).run(liveSessionId, groupId, 'Spotkanie testowe', now + 86_400_000, 'Sala 1');
+			db.prepare('insert into live_sessions (id, group_id, title, starts_at, place) values (?, ?, ?, ?, ?)').run(
+				liveSessionId,
+				groupId,
+				'Spotkanie testowe',
+				now + 86_400_000,
+				'Sala 1'
+			);
 			const quiz = course.quizzes[0];
 			if (quiz) {
 				const layout = quiz.questions.slice(0, 1).map((q) => ({
@@ -108,7 +111,18 @@ export function createFixtures(): Fixtures {
 			db.prepare(
 				`insert into certificates (id, code, user_id, course_slug, name_as_printed, course_title, hours, completed_at,
 				 issuer, issued_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-			).run(certificateId, certificateCode, people.learner.id, course.slug, 'Lena Właścicielka', course.title, 4, now, 'Akademia', now);
+			).run(
+				certificateId,
+				certificateCode,
+				people.learner.id,
+				course.slug,
+				'Lena Właścicielka',
+				course.title,
+				4,
+				now,
+				'Akademia',
+				now
+			);
 		})();
 		return { people, course, groupId, otherGroupId, attemptId, certificateId, certificateCode, liveSessionId };
 	} finally {
@@ -119,7 +133,10 @@ export function createFixtures(): Fixtures {
 /** A request context signed in through the real form (or anonymous), sending the Origin SvelteKit's CSRF check wants and
  * accepting HTML, as a browser without JavaScript does (accepting anything, SvelteKit answers actions in JSON). */
 export async function actorContext(person: Person | null): Promise<APIRequestContext> {
-	const ctx = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { origin: BASE_URL, accept: 'text/html' } });
+	const ctx = await request.newContext({
+		baseURL: BASE_URL,
+		extraHTTPHeaders: { origin: BASE_URL, accept: 'text/html' }
+	});
 	if (person) {
 		const res = await ctx.post('/login', {
 			form: { email: person.email, password: DEMO_PASSWORD },
@@ -147,7 +164,11 @@ export function databaseDigest(exclude: string[] = ['auth_throttle', 'sessions']
 			.sort();
 		const out: Record<string, string> = {};
 		for (const table of tables) {
-			const rows = db.prepare(`select * from "${table}"`).all().map((r) => JSON.stringify(r)).sort();
+			const rows = db
+				.prepare(`select * from "${table}"`)
+				.all()
+				.map((r) => JSON.stringify(r))
+				.sort();
 			out[table] = `${rows.length}:${hash(rows.join('\n'))}`;
 		}
 		return out;

@@ -47,7 +47,9 @@ test('an admin anonymises a person after confirming; the person can no longer si
 
 	const db = openServerDb();
 	try {
-		const row = db.prepare('select name, email, organisation, password_hash, anonymised_at from users where id = ?').get(person.id);
+		const row = db
+			.prepare('select name, email, organisation, password_hash, anonymised_at from users where id = ?')
+			.get(person.id);
 		expect(row).toMatchObject({ name: 'Osoba zanonimizowana', email: null, organisation: '', password_hash: null });
 		expect(db.prepare('select name_as_printed from certificates where id = ?').get(fx.certificateId)).toEqual({
 			name_as_printed: ''
@@ -86,7 +88,9 @@ test('the accessibility declaration is public, complete and marks what the insti
 		'Aplikacje mobilne'
 	])
 		await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
-	await expect(page.getByText('ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej', { exact: false })).toBeVisible();
+	await expect(
+		page.getByText('ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej', { exact: false })
+	).toBeVisible();
 	await expect(page.getByText('[do uzupełnienia przez instytucję]').first()).toBeVisible();
 	await expectAccessible(page);
 });

@@ -23,7 +23,9 @@ test('the route reader finds pages, named actions and endpoints', () => {
 
 function describeOutcome(res: APIResponse): string {
 	const location = res.headers()['location'];
-	return res.status() >= 300 && res.status() < 400 && location ? `${res.status()} -> ${location}` : String(res.status());
+	return res.status() >= 300 && res.status() < 400 && location
+		? `${res.status()} -> ${location}`
+		: String(res.status());
 }
 
 function matches(res: APIResponse, outcome: Outcome): boolean {
@@ -40,7 +42,8 @@ test.describe('authorisation matrix', () => {
 
 	test.beforeAll(async () => {
 		fx = createFixtures();
-		for (const actor of ACTORS) contexts.set(actor, await actorContext(actor === 'anonymous' ? null : fx.people[actor]));
+		for (const actor of ACTORS)
+			contexts.set(actor, await actorContext(actor === 'anonymous' ? null : fx.people[actor]));
 	});
 	test.afterAll(async () => {
 		for (const ctx of contexts.values()) await ctx.dispose();
@@ -89,6 +92,7 @@ test.describe('authorisation matrix', () => {
 		const learner = await (await contexts.get('learner')!.get('/account/export.json')).json();
 		expect(learner.certificates.map((c: { code: string }) => c.code)).toEqual([fx.certificateCode]);
 		expect(learner.groupMemberships.map((g: { id: string }) => g.id)).toEqual([fx.groupId]);
-		if (fx.course.quizzes.length > 0) expect(learner.quizAttempts.map((a: { id: string }) => a.id)).toEqual([fx.attemptId]);
+		if (fx.course.quizzes.length > 0)
+			expect(learner.quizAttempts.map((a: { id: string }) => a.id)).toEqual([fx.attemptId]);
 	});
 });

@@ -85,7 +85,10 @@ test.describe('headers over http', () => {
 	});
 
 	test('sign-in issues a new token, ignores a planted one, and sign-out ends the session', async () => {
-		const ctx = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { origin: BASE_URL, accept: 'text/html' } });
+		const ctx = await request.newContext({
+			baseURL: BASE_URL,
+			extraHTTPHeaders: { origin: BASE_URL, accept: 'text/html' }
+		});
 		const planted = 'attacker-chosen-token-aaaaaaaaaaaaaaaa';
 		await ctx.storageState();
 		const login = async () => {
@@ -95,7 +98,9 @@ test.describe('headers over http', () => {
 				headers: { cookie: `akademia_session=${planted}` }
 			});
 			expect(res.status()).toBe(303);
-			const cookie = res.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('akademia_session='));
+			const cookie = res
+				.headersArray()
+				.find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('akademia_session='));
 			expect(cookie?.value).toMatch(/HttpOnly/);
 			expect(cookie?.value).toMatch(/SameSite=Lax/);
 			return cookie!.value.split(';')[0].split('=')[1];
@@ -163,13 +168,17 @@ test.describe('behind an https reverse proxy', () => {
 			maxRedirects: 0
 		});
 		expect(res.status()).toBe(303);
-		const cookie = res.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.includes('session='));
+		const cookie = res
+			.headersArray()
+			.find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.includes('session='));
 		expect(cookie?.value).toMatch(/^__Host-akademia_session=[a-z0-9]+;/);
 		for (const flag of ['Path=/', 'HttpOnly', 'Secure', 'SameSite=Lax']) expect(cookie?.value).toContain(flag);
 		expect(cookie?.value).not.toMatch(/Domain=/i);
 		expect(res.headers()['strict-transport-security']).toBeTruthy();
 		// The same server over plain http: no HSTS, no Secure cookie.
-		const plain = await ctx.get('/login', { headers: { 'x-forwarded-proto': 'http', 'x-forwarded-host': `localhost:${port}` } });
+		const plain = await ctx.get('/login', {
+			headers: { 'x-forwarded-proto': 'http', 'x-forwarded-host': `localhost:${port}` }
+		});
 		expect(plain.headers()['strict-transport-security']).toBeUndefined();
 		await ctx.dispose();
 	});
