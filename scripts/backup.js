@@ -6,7 +6,12 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** Copies the database at `source` to `target` and checks the copy; returns the copy's integrity_check. */
+/**
+ * Copies the database at `source` to `target` and checks the copy; returns the copy's integrity_check.
+ * @param {string} source
+ * @param {string} target
+ * @returns {Promise<string>}
+ */
 export async function backupDatabase(source, target) {
 	if (resolve(source) === resolve(target)) throw new Error('the backup file must differ from the database');
 	if (existsSync(target)) throw new Error(`${target} exists already; choose a new file name`);
@@ -18,7 +23,7 @@ export async function backupDatabase(source, target) {
 	}
 	const copy = new Database(target, { readonly: true });
 	try {
-		return copy.pragma('integrity_check', { simple: true });
+		return String(copy.pragma('integrity_check', { simple: true }));
 	} finally {
 		copy.close();
 	}

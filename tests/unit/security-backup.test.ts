@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '$lib/server/db';
 import { users } from '$lib/server/db/schema';
-// @ts-expect-error -- a plain JS script without type declarations
 import { backupDatabase } from '../../scripts/backup.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'akademia-backup-'));
