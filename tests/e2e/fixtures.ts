@@ -36,6 +36,8 @@ export interface Fixtures {
 	certificateCode: string;
 	/** A live session of `groupId`. */
 	liveSessionId: string;
+	/** A learner in `groupId` who is no actor: the target of admin actions that change a person (disable, edit). */
+	spareUserId: string;
 }
 
 export function openServerDb() {
@@ -73,6 +75,7 @@ export function createFixtures(): Fixtures {
 			trainerOfGroup: person('trainer', 'authz.trainer', 'Tamara Swojej-Grupy'),
 			admin: { id: admin.id, email: admin.email }
 		};
+		const spare = person('learner', 'authz.spare', 'Sabina Zapasowa');
 		const groupId = id();
 		const otherGroupId = id();
 		const liveSessionId = id();
@@ -90,6 +93,7 @@ export function createFixtures(): Fixtures {
 				db.prepare('insert into group_trainers (group_id, user_id) values (?, ?)').run(g, trainer.id);
 				db.prepare('insert into enrollments (user_id, course_slug) values (?, ?)').run(learner.id, course.slug);
 			}
+			db.prepare('insert into group_members (group_id, user_id) values (?, ?)').run(groupId, spare.id);
 			db.prepare('insert into live_sessions (id, group_id, title, starts_at, place) values (?, ?, ?, ?, ?)').run(
 				liveSessionId,
 				groupId,
@@ -124,7 +128,17 @@ export function createFixtures(): Fixtures {
 				now
 			);
 		})();
-		return { people, course, groupId, otherGroupId, attemptId, certificateId, certificateCode, liveSessionId };
+		return {
+			people,
+			course,
+			groupId,
+			otherGroupId,
+			attemptId,
+			certificateId,
+			certificateCode,
+			liveSessionId,
+			spareUserId: spare.id
+		};
 	} finally {
 		db.close();
 	}

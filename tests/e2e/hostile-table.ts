@@ -38,7 +38,93 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 
 	// --- reliability ---
 	'POST /admin/privacy?/find': { actor: 'admin', fields: ['email'] },
-	'POST /admin/privacy?/anonymise': { actor: 'admin', fields: ['email', 'confirm'] }
+	'POST /admin/privacy?/anonymise': { actor: 'admin', fields: ['email', 'confirm'] },
 
-	// --- lessons, quizzes, certificates, admin, trainer: add rows here ---
+	// Rows below were written at 13:45 UTC from the feature branches' field names; they run once the routes are on
+	// main. Actions that read no input (enrol, complete, start, ...) are skipped: any request to them is valid.
+
+	// --- lessons + progress ---
+	'POST /courses/[course]?/enrol': { actor: 'learner', fields: [], skip: 'reads no input; enrolling is idempotent' },
+	'POST /courses/[course]/[lesson]?/complete': { actor: 'learner', fields: [], skip: 'reads no input' },
+	'POST /courses/[course]/[lesson]/progress': {
+		actor: 'learner',
+		params: (fx) => ({ course: fx.course.slug, lesson: fx.course.lessons[0].slug }),
+		fields: ['seconds', 'position'],
+		body: 'json'
+	},
+
+	// --- quizzes (the fixture attempt of `learner` is already submitted) ---
+	'POST /courses/[course]/quiz/[quiz]?/start': { actor: 'learner', fields: [], skip: 'reads no input' },
+	'POST /courses/[course]/quiz/[quiz]/[attempt]?/save': {
+		actor: 'learner',
+		params: (fx) => ({ course: fx.course.slug, quiz: fx.course.quizzes[0]?.slug ?? 'final', attempt: fx.attemptId }),
+		fields: ['attempt', 'q1'],
+		alsoAccept: [404, 409]
+	},
+	'POST /courses/[course]/quiz/[quiz]/[attempt]?/submit': {
+		actor: 'learner',
+		params: (fx) => ({ course: fx.course.slug, quiz: fx.course.quizzes[0]?.slug ?? 'final', attempt: fx.attemptId }),
+		fields: ['attempt'],
+		alsoAccept: [404, 409]
+	},
+	'POST /courses/[course]/quiz/[quiz]/[attempt]/answer': {
+		actor: 'learner',
+		params: (fx) => ({ course: fx.course.slug, quiz: fx.course.quizzes[0]?.slug ?? 'final', attempt: fx.attemptId }),
+		fields: ['questionId', 'answer'],
+		body: 'json',
+		alsoAccept: [404, 409]
+	},
+
+	// --- certificates ---
+	'POST /admin/certificates/[id]?/revoke': {
+		actor: 'admin',
+		params: (fx) => ({ id: fx.certificateId }),
+		fields: ['reason']
+	},
+	'POST /admin/certificates/[id]?/reissue': {
+		actor: 'admin',
+		params: (fx) => ({ id: fx.certificateId }),
+		fields: ['name', 'reason']
+	},
+	'POST /certificates?/confirm': { actor: 'learner', fields: ['id', 'name'], alsoAccept: [404] },
+	'POST /verify?/default': { actor: 'anonymous', fields: ['code'] },
+
+	// --- admin ---
+	'POST /admin/groups?/default': { actor: 'admin', fields: ['name', 'course', 'trainers'] },
+	...Object.fromEntries(
+		(
+			[
+				['addMember', ['email']],
+				['removeMember', ['user']],
+				['addTrainer', ['email']],
+				['removeTrainer', ['user']],
+				['addSession', ['title', 'date', 'time', 'place', 'due']],
+				['removeSession', ['session']]
+			] as const
+		).map(([action, fields]) => [
+			`POST /admin/groups/[id]?/${action}`,
+			{
+				actor: 'admin',
+				params: (fx: Fixtures) => ({ id: fx.groupId }),
+				fields: [...fields],
+				alsoAccept: [404]
+			} satisfies HostileRow
+		])
+	),
+	'POST /admin/import?/preview': { actor: 'admin', fields: ['file', 'encoding'] },
+	'POST /admin/import?/confirm': { actor: 'admin', fields: ['csv', 'encoding'] },
+	'POST /admin/users/[id]?/save': {
+		actor: 'admin',
+		params: (fx) => ({ id: fx.spareUserId }),
+		fields: ['name', 'organisation', 'role']
+	},
+	'POST /admin/users/[id]?/disable': { actor: 'admin', fields: [], skip: 'reads no input' },
+	'POST /admin/users/[id]?/enable': { actor: 'admin', fields: [], skip: 'reads no input' },
+	'POST /attendance/[sessionId]?/default': {
+		actor: 'trainerOfGroup',
+		params: (fx) => ({ sessionId: fx.liveSessionId }),
+		fields: ['attended'],
+		// Check when it lands: if any submission is valid (an unchecked box means absent), replace with a skip.
+		alsoAccept: [303]
+	}
 };

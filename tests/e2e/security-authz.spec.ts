@@ -9,7 +9,7 @@ const routes = enumerateRoutes();
 test('every route in src/routes has a row in the authorisation table, and every row a route', () => {
 	const keys = new Set(routes.map((r) => r.key));
 	const missing = routes.filter((r) => !(r.key in AUTHZ_TABLE)).map((r) => `${r.key}   (${r.file})`);
-	const stale = Object.keys(AUTHZ_TABLE).filter((k) => !keys.has(k));
+	const stale = Object.keys(AUTHZ_TABLE).filter((k) => !keys.has(k) && !AUTHZ_TABLE[k].pending);
 	expect(missing, 'add these rows to tests/e2e/authz-table.ts').toEqual([]);
 	expect(stale, 'these rows name routes that no longer exist').toEqual([]);
 });
