@@ -27,9 +27,11 @@ describe('content counts (real catalogue)', () => {
 		for (const q of questions) {
 			if (!q.explanation.trim()) problems.push(`${q.id}: no explanation`);
 			if (q.type === 'single' || q.type === 'multiple')
-				for (const o of q.options) if (!o.correct && !o.feedback) problems.push(`${q.id}/${o.id}: wrong option without feedback`);
+				for (const o of q.options)
+					if (!o.correct && !o.feedback) problems.push(`${q.id}/${o.id}: wrong option without feedback`);
 			if (q.type === 'truefalse' && !q.feedback_wrong) problems.push(`${q.id}: no feedback_wrong`);
-			if (q.type === 'judgement') for (const o of q.options) if (!o.feedback) problems.push(`${q.id}/${o.id}: no feedback`);
+			if (q.type === 'judgement')
+				for (const o of q.options) if (!o.feedback) problems.push(`${q.id}/${o.id}: no feedback`);
 		}
 		expect(problems).toEqual([]);
 	});

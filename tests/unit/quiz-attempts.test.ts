@@ -99,7 +99,9 @@ describe('saving answers', () => {
 		expect(code(() => saveAnswer(user, quiz, attempt.id, 'nope', 'a'))).toBe('unknown_question');
 		expect(code(() => saveAnswer(user, quiz, attempt.id, 'one-single', ['a']))).toBe('bad_answer');
 		expect(code(() => saveAnswer(user, quiz, attempt.id, 'one-single', 'zzz'))).toBe('bad_answer');
-		expect(code(() => saveAnswer(user, quiz, attempt.id, 'one-ordering', ['first', 'first', 'third']))).toBe('bad_answer');
+		expect(code(() => saveAnswer(user, quiz, attempt.id, 'one-ordering', ['first', 'first', 'third']))).toBe(
+			'bad_answer'
+		);
 		expect(code(() => saveAnswer(user, quiz, attempt.id, 'one-matching', { x: 'q' }))).toBe('bad_answer');
 		expect(code(() => saveAnswer(user, quiz, attempt.id, 'one-tf', 'false'))).toBe('bad_answer');
 		expect(code(() => saveAnswer(other, quiz, attempt.id, 'one-tf', false))).toBe('not_found');

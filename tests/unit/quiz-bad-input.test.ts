@@ -47,7 +47,11 @@ describe('autosave request body', () => {
 			'400 bad_answer'
 		);
 		expect(
-			await codeOf(readAnswerRequest(post(JSON.stringify({ attemptId: 'a', questionId: 'q', answer: 'a' }), { 'content-type': 'text/plain' })))
+			await codeOf(
+				readAnswerRequest(
+					post(JSON.stringify({ attemptId: 'a', questionId: 'q', answer: 'a' }), { 'content-type': 'text/plain' })
+				)
+			)
 		).toBe('400 bad_answer');
 	});
 });

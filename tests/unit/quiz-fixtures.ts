@@ -12,7 +12,8 @@ certificate:
 Wstęp.
 `;
 
-const quiz = (settings: string) => `${settings}
+const quiz = (settings: string) =>
+	`${settings}
 questions:
   - id: QID-single
     type: single

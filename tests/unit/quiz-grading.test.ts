@@ -95,7 +95,15 @@ describe('grading rules per type', () => {
 
 	it('an attempt: sum of points, percent, pass mark inclusive, missing answers score 0', () => {
 		const tf: Question = { id: 't', type: 'truefalse', prompt: 'P', explanation: 'E', answer: true };
-		const grade = gradeAttempt(['m', 't', 'gone'], [multiple, tf], new Map<string, unknown>([['m', ['a', 'b']], ['t', true]]), 55);
+		const grade = gradeAttempt(
+			['m', 't', 'gone'],
+			[multiple, tf],
+			new Map<string, unknown>([
+				['m', ['a', 'b']],
+				['t', true]
+			]),
+			55
+		);
 		expect(grade.maxScore).toBe(3);
 		expect(grade.score).toBeCloseTo(5 / 3);
 		expect(grade.percent).toBe(55.56);
@@ -186,7 +194,12 @@ describe('grading invariants (property-based)', () => {
 				const answers = new Map(list.map(([, a], i) => [`q${i}`, a]));
 				const ids = questions.map((q) => q.id);
 				const a = gradeAttempt(ids, questions, answers, 70);
-				const b = gradeAttempt(shuffle(ids, seededRandom(seed)), shuffle(questions, seededRandom(seed + 1)), answers, 70);
+				const b = gradeAttempt(
+					shuffle(ids, seededRandom(seed)),
+					shuffle(questions, seededRandom(seed + 1)),
+					answers,
+					70
+				);
 				expect(b.score).toBeCloseTo(a.score, 10);
 				expect(b.passed).toBe(a.passed);
 			})

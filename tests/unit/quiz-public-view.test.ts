@@ -5,7 +5,17 @@ import { buildLayout } from '$lib/server/quiz/layout';
 import { publicQuestion, toPublicAnswer } from '$lib/server/quiz/public-view';
 import { correctAnswer } from '$lib/server/quiz/grading';
 
-const FORBIDDEN_KEYS = ['correct', 'score', 'answer', 'feedback', 'feedback_wrong', 'explanation', 'left', 'right', 'lesson'];
+const FORBIDDEN_KEYS = [
+	'correct',
+	'score',
+	'answer',
+	'feedback',
+	'feedback_wrong',
+	'explanation',
+	'left',
+	'right',
+	'lesson'
+];
 
 function keysOf(value: unknown, out = new Set<string>()): Set<string> {
 	if (Array.isArray(value)) value.forEach((v) => keysOf(v, out));
@@ -40,9 +50,7 @@ describe('public question view', () => {
 					const json = JSON.stringify(view);
 					for (const key of FORBIDDEN_KEYS) expect(keysOf(view).has(key), `${q.id}: ${key}`).toBe(false);
 					for (const text of secretTexts(q)) expect(json.includes(text), `${q.id}: secret text`).toBe(false);
-					expect([...keysOf(view)].sort()).toEqual(
-						expect.arrayContaining(['id', 'prompt', 'type'])
-					);
+					expect([...keysOf(view)].sort()).toEqual(expect.arrayContaining(['id', 'prompt', 'type']));
 				}
 			}
 		}

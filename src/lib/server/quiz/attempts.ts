@@ -23,7 +23,9 @@ export function listAttempts(userId: string, courseSlug: string, quizSlug: strin
 	return getDb()
 		.select()
 		.from(quizAttempts)
-		.where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug), eq(quizAttempts.quizSlug, quizSlug)))
+		.where(
+			and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug), eq(quizAttempts.quizSlug, quizSlug))
+		)
 		.orderBy(desc(quizAttempts.startedAt))
 		.all();
 }

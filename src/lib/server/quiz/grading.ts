@@ -27,7 +27,9 @@ export function parseAnswer(question: Question, value: unknown): Answer | null {
 			if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
 			const ids = question.pairs.map((p) => p.id);
 			const entries = Object.entries(value as Record<string, unknown>);
-			const ok = entries.every(([left, right]) => ids.includes(left) && typeof right === 'string' && ids.includes(right));
+			const ok = entries.every(
+				([left, right]) => ids.includes(left) && typeof right === 'string' && ids.includes(right)
+			);
 			return ok ? Object.fromEntries(entries as [string, string][]) : null;
 		}
 	}

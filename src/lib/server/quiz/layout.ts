@@ -49,7 +49,10 @@ function optionOrder(question: Question, shuffleOptions: boolean, random: () => 
 	return order;
 }
 
-export function buildLayout(quiz: Pick<Quiz, 'questions' | 'draw' | 'shuffle_questions' | 'shuffle_options'>, seed: number): AttemptLayout {
+export function buildLayout(
+	quiz: Pick<Quiz, 'questions' | 'draw' | 'shuffle_questions' | 'shuffle_options'>,
+	seed: number
+): AttemptLayout {
 	const random = seededRandom(seed);
 	let questions = quiz.questions;
 	if (quiz.draw > 0 && quiz.draw < questions.length) {

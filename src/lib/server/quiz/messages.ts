@@ -18,7 +18,11 @@ const MESSAGES: Record<QuizErrorCode, (e: QuizError) => string> = {
 
 export function formatTime(date: Date | undefined | null): string {
 	if (!date) return '';
-	return date.toLocaleString(getLocale() === 'pl' ? 'pl-PL' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Warsaw' });
+	return date.toLocaleString(getLocale() === 'pl' ? 'pl-PL' : 'en-GB', {
+		dateStyle: 'short',
+		timeStyle: 'short',
+		timeZone: 'Europe/Warsaw'
+	});
 }
 
 export function quizErrorMessage(e: QuizError): string {

@@ -28,7 +28,11 @@ export function publicQuestion(question: Question, entry: LayoutEntry): PublicQu
 		case 'truefalse':
 			return { ...base, type: 'truefalse' };
 		case 'ordering':
-			return { ...base, type: 'ordering', items: inOrder(question.items, entry.optionOrder).map(({ id, text }) => ({ id, text })) };
+			return {
+				...base,
+				type: 'ordering',
+				items: inOrder(question.items, entry.optionOrder).map(({ id, text }) => ({ id, text }))
+			};
 		case 'matching':
 			return {
 				...base,

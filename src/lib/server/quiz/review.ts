@@ -22,16 +22,37 @@ export type ReviewQuestion = {
 	| { type: 'single' | 'multiple' | 'judgement'; options: ReviewOption[] }
 	| { type: 'truefalse'; chosen: boolean | null; correct: boolean | null; feedback: string | null }
 	| { type: 'ordering'; yourOrder: string[]; correctOrder: string[] | null; feedback: string | null }
-	| { type: 'matching'; rows: { left: string; yourRight: string | null; correctRight: string | null; feedback: string | null }[] }
+	| {
+			type: 'matching';
+			rows: { left: string; yourRight: string | null; correctRight: string | null; feedback: string | null }[];
+	  }
 );
 
-function reviewOne(question: Question, order: string[], answer: Answer | undefined, points: number, show: boolean): ReviewQuestion {
-	const base = { id: question.id, prompt: question.prompt, points, answered: answer !== undefined, explanation: show ? question.explanation : null };
+function reviewOne(
+	question: Question,
+	order: string[],
+	answer: Answer | undefined,
+	points: number,
+	show: boolean
+): ReviewQuestion {
+	const base = {
+		id: question.id,
+		prompt: question.prompt,
+		points,
+		answered: answer !== undefined,
+		explanation: show ? question.explanation : null
+	};
 	switch (question.type) {
 		case 'truefalse': {
 			const chosen = typeof answer === 'boolean' ? answer : null;
 			const wrong = chosen !== question.answer;
-			return { ...base, type: 'truefalse', chosen, correct: show ? question.answer : null, feedback: show && wrong ? (question.feedback_wrong ?? null) : null };
+			return {
+				...base,
+				type: 'truefalse',
+				chosen,
+				correct: show ? question.answer : null,
+				feedback: show && wrong ? (question.feedback_wrong ?? null) : null
+			};
 		}
 		case 'ordering': {
 			const text = (id: string) => question.items.find((i) => i.id === id)?.text ?? '';
@@ -78,7 +99,9 @@ function reviewOne(question: Question, order: string[], answer: Answer | undefin
 					if (!o) return [];
 					const chosen = chosenIds.includes(o.id);
 					// Feedback explains a wrong option; it matters when the learner chose it or when they might have.
-					return [{ text: o.text, chosen, correct: show ? o.correct : null, feedback: show ? (o.feedback ?? null) : null }];
+					return [
+						{ text: o.text, chosen, correct: show ? o.correct : null, feedback: show ? (o.feedback ?? null) : null }
+					];
 				})
 			};
 		}
@@ -95,6 +118,8 @@ export function buildReview(
 	return layout.flatMap((entry) => {
 		const question = questions.find((q) => q.id === entry.questionId);
 		if (!question) return [];
-		return [reviewOne(question, entry.optionOrder, answers.get(entry.questionId), scores.get(entry.questionId) ?? 0, showKeys)];
+		return [
+			reviewOne(question, entry.optionOrder, answers.get(entry.questionId), scores.get(entry.questionId) ?? 0, showKeys)
+		];
 	});
 }
