@@ -137,6 +137,10 @@ test.describe('quizzes', () => {
 		await expect(page.getByText('Nie podchodzono jeszcze do tego testu.')).toBeVisible();
 		await expectAccessible(page);
 		await page.screenshot({ path: 'test-results/quiz-start.png', fullPage: true });
+		await page.setViewportSize({ width: 360, height: 800 });
+		await expectAccessible(page);
+		await page.screenshot({ path: 'test-results/quiz-start-360.png' });
+		await page.setViewportSize({ width: 1280, height: 800 });
 
 		const recorder = recordResponses(page);
 		await page.getByRole('button', { name: 'Rozpocznij test' }).click();
@@ -179,7 +183,7 @@ test.describe('quizzes', () => {
 		await expect(page.getByText('Odpowiedzi zapisane.')).toBeVisible();
 		await page.setViewportSize({ width: 360, height: 800 });
 		await expectAccessible(page);
-		await page.screenshot({ path: 'test-results/quiz-attempt-360.png', fullPage: true });
+		await page.screenshot({ path: 'test-results/quiz-attempt-360.png' });
 		await page.setViewportSize({ width: 1280, height: 800 });
 		await page.screenshot({ path: 'test-results/quiz-attempt.png', fullPage: true });
 		const source = await (await page.request.get(attemptUrl)).text();
@@ -219,7 +223,7 @@ test.describe('quizzes', () => {
 		await page.screenshot({ path: 'test-results/quiz-review.png', fullPage: true });
 		await page.setViewportSize({ width: 360, height: 800 });
 		await expectAccessible(page);
-		await page.screenshot({ path: 'test-results/quiz-review-360.png', fullPage: true });
+		await page.screenshot({ path: 'test-results/quiz-review-360.png' });
 
 		// The first attempt's review now shows the learner's wrong choice with its feedback.
 		await gotoReady(page, `${QUIZ_URL}/${attemptId}`);
@@ -255,6 +259,14 @@ test.describe('quizzes', () => {
 			data: JSON.stringify({ attemptId, questionId: 'c1-kto-decyduje-o-partnerstwie', answer: 'x'.repeat(1024 * 1024) })
 		});
 		expect(big.status()).toBe(413);
+		expect((await big.json()).error).toBe('Przesłane dane są zbyt duże.');
+		const bigForm = await page.request.post(`${attemptUrl}?/save`, {
+			form: { attempt: attemptId, 'q:c1-kto-decyduje-o-partnerstwie': 'a', padding: 'x'.repeat(1024 * 1024) },
+			// As a browser without JavaScript posts it: the answer is the translated error page.
+			headers: { origin: new URL(page.url()).origin, accept: 'text/html' }
+		});
+		expect(bigForm.status()).toBe(413);
+		expect(await bigForm.text()).toContain('Przesłane dane są zbyt duże');
 
 		// Another learner gets 404 for this attempt: its page, its autosave and its form actions.
 		const { page: stranger } = await newLearner(browser, 'Obcy Kursant');
