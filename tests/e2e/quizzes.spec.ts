@@ -296,4 +296,61 @@ test.describe('quizzes', () => {
 		await expect(ordering.getByLabel('Podjęcie uchwały przez radę gminy')).toHaveValue('');
 		await page.context().close();
 	});
+
+	test('the whole quiz works without JavaScript; a locked module quiz cannot be started', async ({ browser }) => {
+		test.setTimeout(120_000);
+		const { email, password, page: withJs } = await newLearner(browser, 'Bez Skryptów');
+		await withJs.context().close();
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/login');
+		await page.getByLabel('Adres e-mail').fill(email);
+		await page.getByLabel('Hasło', { exact: true }).fill(password);
+		await page.getByRole('button', { name: 'Zaloguj się' }).click();
+		await page.waitForURL('/dashboard');
+
+		// Sequential course: module 2's quiz stays shut until module 1's is passed, and a forged start is refused.
+		const locked = '/courses/protokol-dyplomatyczny/quiz/precedencja-i-tytulatura';
+		await page.goto(locked);
+		await expect(page.getByText('Ten test otworzy się po zaliczeniu testu poprzedniego modułu.')).toBeVisible();
+		await expect(page.getByRole('button', { name: /Rozpocznij/ })).toHaveCount(0);
+		const forged = await page.request.post(`${locked}?/start`, {
+			form: {},
+			headers: { origin: new URL(page.url()).origin, accept: 'text/html' }
+		});
+		expect(forged.status()).toBe(403);
+
+		await page.goto(QUIZ_URL);
+		await page.getByRole('button', { name: 'Rozpocznij test' }).click();
+		await page.waitForURL(new RegExp(`${QUIZ_URL}/[a-z0-9]+$`));
+		await group(page, /Kto w gminie decyduje/)
+			.getByRole('radio', { name: 'Rada gminy, w uchwale' })
+			.check();
+		await group(page, /Porozumienie o partnerstwie miast podpisane/)
+			.getByRole('radio', { name: 'Fałsz' })
+			.check();
+		await page.getByRole('button', { name: 'Zapisz odpowiedzi' }).click();
+		await expect(page.getByText('Odpowiedzi zapisane.')).toBeVisible();
+		await expect(
+			group(page, /Kto w gminie decyduje/).getByRole('radio', { name: 'Rada gminy, w uchwale' })
+		).toBeChecked();
+		const ordering = group(page, /Ułóż kroki nawiązania partnerstwa/);
+		for (const [i, text] of [
+			'Rozpoznanie partnera, wspólnych celów i osób do kontaktu',
+			'Przygotowanie projektu uchwały rady gminy z uzasadnieniem',
+			'Podjęcie uchwały przez radę gminy',
+			'Podpisanie porozumienia o partnerstwie',
+			'Realizacja wspólnych działań i ich okresowy przegląd'
+		].entries())
+			await ordering.getByLabel(text).selectOption({ label: `pozycja ${i + 1}` });
+		await group(page, /Dopasuj pojęcie lub państwo/)
+			.getByLabel('Ramadan', { exact: true })
+			.selectOption({ label: 'Miesiąc postu od świtu do zachodu słońca' });
+		await page.getByRole('button', { name: 'Wyślij test do oceny' }).click();
+		// 3 right + a quarter of the matching = 3.25 of 8: failed, with the review.
+		await expect(page.getByText('Test niezaliczony.')).toBeVisible();
+		await expect(page.getByText(/Zdobyte punkty: 3,25 z 8 \(40,63%\)/)).toBeVisible();
+		await expect(page.getByRole('heading', { level: 2, name: /Pytanie/ })).toHaveCount(8);
+		await context.close();
+	});
 });
