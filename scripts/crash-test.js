@@ -2,12 +2,14 @@
 // write acknowledged to a client survived and that the database is intact. Not part of `npm test` (it takes a
 // while and kills processes). Traffic goes only to 127.0.0.1, bounded in count and time.
 //
-// Writes driven (what exists on main): sign-ins (a session row; acknowledged by 303 + cookie) and invitations by the
-// admin (invitations + mail_outbox rows; acknowledged by the confirmation page), checked after the restart; language
-// changes (users.locale) add write load but are not checked (a later unacknowledged change may land too). Add quiz autosaves/submits here once they exist: record what the server acknowledged, verify it.
+// Writes driven and checked after the restart: sign-ins (a session row; acknowledged by 303 + cookie), invitations
+// by the admin (invitations + mail_outbox rows; acknowledged by the confirmation page), and quiz submissions (a
+// started attempt submitted through the form; acknowledged by the 303 back to the result; must be submitted after
+// the restart). Language changes (users.locale) add write load but are not checked (a later unacknowledged change
+// may land too). Add quiz autosaves/submits here once they exist: record what the server acknowledged, verify it.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,6 +21,36 @@ const CLIENTS = 6;
 const PASSWORD = 'akademia-demo';
 const dir = mkdtempSync(join(tmpdir(), 'akademia-crash-'));
 const DB = join(dir, 'crash.db');
+
+/** The first module quiz of the first course that has one (open without finishing lessons first). */
+function firstQuizPath() {
+	for (const course of readdirSync('lessons').sort()) {
+		const dir = join('lessons', course);
+		if (!existsSync(join(dir, 'course.md'))) continue;
+		for (const module of readdirSync(dir).sort())
+			if (existsSync(join(dir, module, 'quiz.yaml'))) return `/courses/${course}/quiz/${module.replace(/^\d+-/, '')}`;
+	}
+	return null;
+}
+const QUIZ = firstQuizPath();
+const QUIZ_LEARNERS = 12;
+
+/** Learners for quiz traffic, inserted straight into the database with the demo password's hash. */
+function addQuizLearners(round) {
+	const db = new Database(DB);
+	db.pragma('busy_timeout = 5000');
+	const hash = db.prepare("select password_hash as h from users where email = 'kursant@akademia.test'").get().h;
+	const emails = [];
+	for (let i = 0; i < QUIZ_LEARNERS; i++) {
+		const email = `quiz.${round}.${i}@akademia.test`;
+		db.prepare(
+			"insert into users (id, email, name, role, password_hash) values (?, ?, 'Kursant Testowy', 'learner', ?)"
+		).run(`crash-${round}-${i}`, email, hash);
+		emails.push(email);
+	}
+	db.close();
+	return emails;
+}
 
 function startServer() {
 	const child = spawn(process.execPath, ['build/index.js'], {
@@ -59,16 +91,25 @@ async function signIn(email) {
 }
 
 /** Drives writes until stopped; returns what the server acknowledged. */
-async function traffic(adminCookie, stopAt, acked, budget) {
+async function traffic(adminCookie, stopAt, acked, budget, quizLearners) {
 	const client = async (n) => {
 		const email = n % 2 ? 'kursant@akademia.test' : 'trener@akademia.test';
 		while (Date.now() < stopAt && budget.left-- > 0) {
 			const kind = Math.random();
 			try {
-				if (kind < 0.4) {
+				if (kind < 0.3 && QUIZ && quizLearners.length > 0) {
+					const learner = quizLearners.pop();
+					const cookie = await signIn(learner);
+					const headers = { ...form({}).headers, cookie };
+					const start = await fetch(`${BASE}${QUIZ}?/start`, { ...form({}), headers });
+					const attemptPath = start.headers.get('location') ?? '';
+					if (start.status !== 303 || !attemptPath.startsWith(`${QUIZ}/`)) continue;
+					const submit = await fetch(`${BASE}${attemptPath}?/submit`, { ...form({}), headers });
+					if (submit.status === 303) acked.submissions.push(attemptPath.split('/').at(-1));
+				} else if (kind < 0.55) {
 					const cookie = await signIn(email);
 					if (cookie) acked.sessions.push(cookie);
-				} else if (kind < 0.7) {
+				} else if (kind < 0.8) {
 					const email = `crash.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@akademia.test`;
 					const res = await fetch(`${BASE}/admin/invitations`, {
 						...form({ email, role: 'learner' }),
@@ -97,10 +138,11 @@ async function round(i) {
 	let server = startServer();
 	await waitUp();
 	const adminCookie = await signIn('admin@akademia.test');
-	const acked = { sessions: [], invitations: [], locales: 0 };
+	const acked = { sessions: [], invitations: [], submissions: [], locales: 0 };
 	const budget = { left: MAX_REQUESTS_PER_ROUND };
-	const killAfter = 800 + Math.floor(Math.random() * 1500);
-	const running = traffic(adminCookie, Date.now() + 10_000, acked, budget);
+	const quizLearners = addQuizLearners(i);
+	const killAfter = 1500 + Math.floor(Math.random() * 2000);
+	const running = traffic(adminCookie, Date.now() + 10_000, acked, budget, quizLearners);
 	await new Promise((r) => setTimeout(r, killAfter));
 	server.kill('SIGKILL');
 	await running;
@@ -118,6 +160,10 @@ async function round(i) {
 
 	const db = new Database(DB, { readonly: true });
 	const integrity = db.pragma('integrity_check', { simple: true });
+	for (const id of acked.submissions) {
+		const row = db.prepare('select submitted_at from quiz_attempts where id = ?').get(id);
+		if (!row?.submitted_at) lost.push(`quiz submission ${id}`);
+	}
 	for (const email of acked.invitations) {
 		if (!db.prepare('select 1 from invitations where email = ?').get(email)) lost.push(`invitation ${email}`);
 		if (!db.prepare('select 1 from mail_outbox where "to" = ?').get(email)) lost.push(`outbox message to ${email}`);
@@ -125,14 +171,15 @@ async function round(i) {
 	db.close();
 	console.info(
 		`round ${i}: killed after ${killAfter} ms; acknowledged ${acked.sessions.length} sign-ins, ` +
-			`${acked.invitations.length} invitations, ${acked.locales} language changes; ` +
+			`${acked.invitations.length} invitations, ${acked.submissions.length} quiz submissions, ` +
+			`${acked.locales} language changes; ` +
 			`lost ${lost.length}; integrity_check: ${integrity}`
 	);
 	if (lost.length > 0 || integrity !== 'ok') {
 		for (const l of lost.slice(0, 20)) console.error(`  lost: ${l}`);
 		return false;
 	}
-	return acked.sessions.length + acked.invitations.length > 0;
+	return acked.sessions.length + acked.invitations.length + acked.submissions.length > 0;
 }
 
 let ok = true;

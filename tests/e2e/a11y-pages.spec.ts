@@ -9,7 +9,14 @@ type Who = 'anonymous' | 'learner' | 'trainer' | 'admin';
 /** The pages each role sees. Add the pages of a new feature here (a function when a page needs fixture ids). */
 const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 	anonymous: ['/login', '/reset-password', '/reset-password/no-such-token', '/invitation/no-such-token', '/dostepnosc'],
-	learner: ['/dashboard', '/account', '/logout', '/dostepnosc'],
+	learner: [
+		'/dashboard',
+		'/account',
+		'/logout',
+		'/dostepnosc',
+		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}`,
+		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}/${fx.attemptId}`
+	],
 	trainer: ['/trainer', '/account'],
 	admin: ['/admin', '/admin/invitations', '/admin/outbox', '/admin/privacy', '/account']
 };

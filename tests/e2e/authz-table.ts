@@ -143,17 +143,17 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	'GET /courses/[course]/glossary': { pending: true, params: course, expect: signedIn(200) },
 
 	// --- quizzes: an attempt belongs to `learner` only; everyone else gets 404 ---
-	'GET /courses/[course]/quiz/[quiz]': { pending: true, params: quiz, expect: signedIn(200) },
-	'POST /courses/[course]/quiz/[quiz]?/start': { pending: true, params: quiz, expect: signedIn(400) },
-	'GET /courses/[course]/quiz/[quiz]/[attempt]': { pending: true, params: attempt, expect: ownerOnly(200, 404) },
-	'POST /courses/[course]/quiz/[quiz]/[attempt]?/save': { pending: true, params: attempt, expect: ownerOnly(400, 404) },
+	'GET /courses/[course]/quiz/[quiz]': { params: quiz, expect: signedIn(200) },
+	// Anyone signed in may try a quiz (trainers and admins too); the first module's quiz is open.
+	'POST /courses/[course]/quiz/[quiz]?/start': { params: quiz, expect: signedIn('->/courses/') },
+	'GET /courses/[course]/quiz/[quiz]/[attempt]': { params: attempt, expect: ownerOnly(200, 404) },
+	// The fixture attempt is submitted: saving is refused with 409, a second submit changes nothing (303 back).
+	'POST /courses/[course]/quiz/[quiz]/[attempt]?/save': { params: attempt, expect: ownerOnly(409, 404) },
 	'POST /courses/[course]/quiz/[quiz]/[attempt]?/submit': {
-		pending: true,
 		params: attempt,
-		expect: ownerOnly(400, 404)
+		expect: ownerOnly('->/courses/', 404)
 	},
 	'POST /courses/[course]/quiz/[quiz]/[attempt]/answer': {
-		pending: true,
 		params: attempt,
 		expect: { ...ownerOnly(400, 404), anonymous: 401 }
 	},

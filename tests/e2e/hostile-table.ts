@@ -15,6 +15,11 @@ export interface HostileRow {
 	body?: 'form' | 'json';
 	/** Why this request is not fuzzed, when it reads no input at all. */
 	skip?: string;
+	/**
+	 * A known problem, reported to the feature's engineer: a 400 whose page shows no message. With this set, the
+	 * "clear message" check is relaxed for this row (never the status or database checks). Remove once fixed.
+	 */
+	knownUnclearMessage?: string;
 }
 
 export const HOSTILE_TABLE: Record<string, HostileRow> = {
@@ -59,13 +64,16 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 		actor: 'learner',
 		params: (fx) => ({ course: fx.course.slug, quiz: fx.course.quizzes[0]?.slug ?? 'final', attempt: fx.attemptId }),
 		fields: ['attempt', 'q1'],
-		alsoAccept: [404, 409]
+		alsoAccept: [404, 409],
+		knownUnclearMessage:
+			'on a submitted attempt a refused save (e.g. a wrong "attempt" field) answers 400 but the review page shows no error'
 	},
 	'POST /courses/[course]/quiz/[quiz]/[attempt]?/submit': {
 		actor: 'learner',
 		params: (fx) => ({ course: fx.course.slug, quiz: fx.course.quizzes[0]?.slug ?? 'final', attempt: fx.attemptId }),
 		fields: ['attempt'],
-		alsoAccept: [404, 409]
+		// A second submit of a submitted attempt changes nothing and goes back to the result, whatever the body.
+		alsoAccept: [303, 404, 409]
 	},
 	'POST /courses/[course]/quiz/[quiz]/[attempt]/answer': {
 		actor: 'learner',
