@@ -98,7 +98,10 @@ test.describe.serial('administration', () => {
 				'"=HYPERLINK(""http://urzad.test"";""klik"")";x@urzad.test;=1+1;',
 				'Xawery Nowicki;x@urzad.test;Urząd Miasta Testowo;'
 			)
-			.replace('j.brak@urzad.test;Urząd Gminy Przykładowa;\r\n', `j.brak@urzad.test;Urząd Gminy Przykładowa;${GROUP}\r\n`)
+			.replace(
+				'j.brak@urzad.test;Urząd Gminy Przykładowa;\r\n',
+				`j.brak@urzad.test;Urząd Gminy Przykładowa;${GROUP}\r\n`
+			)
 			.replace(/(Łucja[^\r\n]*\r\n)\1/, '$1');
 		await gotoReady(admin, '/admin/import');
 		await admin.getByLabel('Plik CSV').setInputFiles({
@@ -122,7 +125,9 @@ test.describe.serial('administration', () => {
 		const maria = await acceptInvitation(browser, admin, 'm.kowalska@urzad.test', 'Maria Kowalska');
 		await expect(maria).toHaveURL('/dashboard');
 		await gotoReady(admin, '/admin/users?q=kowalska');
-		await expect(admin.getByRole('table', { name: /Konta/ }).getByRole('link', { name: 'Maria Kowalska' })).toBeVisible();
+		await expect(
+			admin.getByRole('table', { name: /Konta/ }).getByRole('link', { name: 'Maria Kowalska' })
+		).toBeVisible();
 		await checkPage(admin, 'users');
 	});
 
@@ -144,7 +149,11 @@ test.describe.serial('administration', () => {
 		await admin.getByLabel('Data').fill('2027-01-15');
 		await admin.getByLabel('Godzina').fill('10:00');
 		await admin.getByLabel('Miejsce').fill('Kraków, sala 12');
-		await admin.getByRole('group', { name: /Moduły do ukończenia/ }).getByRole('checkbox').first().check();
+		await admin
+			.getByRole('group', { name: /Moduły do ukończenia/ })
+			.getByRole('checkbox')
+			.first()
+			.check();
 		await admin.getByRole('button', { name: 'Dodaj spotkanie' }).click();
 		await expect(admin.getByRole('status')).toContainText('Dodano spotkanie.');
 		await expect(admin.getByRole('heading', { name: 'Spotkanie 1: ceremoniał' })).toBeVisible();

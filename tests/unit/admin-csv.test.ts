@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { decodeCsv, detectSeparator, mapHeader, normaliseHeader, parseCsv } from '$lib/server/admin/csv';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/${name}`));
-const EXPECTED_FIRST = ['Łucja Żółkiewska-Gęślak', 'l.zolkiewska@gmina-przykladowa.test', 'Urząd Gminy Przykładowa', 'Kraków – grudzień'];
+const EXPECTED_FIRST = [
+	'Łucja Żółkiewska-Gęślak',
+	'l.zolkiewska@gmina-przykladowa.test',
+	'Urząd Gminy Przykładowa',
+	'Kraków – grudzień'
+];
 
 describe('decodeCsv', () => {
 	it('reads Excel "CSV UTF-8": drops the BOM, keeps Polish letters', () => {

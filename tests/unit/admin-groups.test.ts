@@ -10,6 +10,7 @@ import {
 	getGroup,
 	groupSessions,
 	listGroups,
+	removeLiveSession,
 	removeMember
 } from '$lib/server/admin/groups';
 import { warsawToInstant } from '$lib/server/admin/time';
@@ -62,7 +63,11 @@ describe('groups', () => {
 
 	it('a trainer sees and manages only their own groups; an admin all', () => {
 		const mine = newGroup();
-		const other = createGroup(adminId, { name: 'Grupa B', courseSlug: 'protokol-dyplomatyczny', trainerIds: [otherTrainerId] });
+		const other = createGroup(adminId, {
+			name: 'Grupa B',
+			courseSlug: 'protokol-dyplomatyczny',
+			trainerIds: [otherTrainerId]
+		});
 		expect(listGroups({ id: trainerId, role: 'trainer' }).map((g) => g.id)).toEqual([mine.id]);
 		expect(listGroups({ id: adminId, role: 'admin' })).toHaveLength(2);
 		expect(canManageGroup({ id: trainerId, role: 'trainer' }, mine.id)).toBe(true);
@@ -92,7 +97,10 @@ describe('attendance', () => {
 		});
 		expect(sessionForMarking({ id: trainerId, role: 'trainer' }, sessionId).ok).toBe(true);
 		expect(sessionForMarking({ id: adminId, role: 'admin' }, sessionId).ok).toBe(true);
-		expect(sessionForMarking({ id: otherTrainerId, role: 'trainer' }, sessionId)).toEqual({ ok: false, reason: 'forbidden' });
+		expect(sessionForMarking({ id: otherTrainerId, role: 'trainer' }, sessionId)).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
 		expect(sessionForMarking({ id: trainerId, role: 'trainer' }, 'nope')).toEqual({ ok: false, reason: 'missing' });
 	});
 
@@ -102,12 +110,16 @@ describe('attendance', () => {
 		const second = insertUser({ email: 'drugi@x.test' });
 		addMember(adminId, group, 'drugi@x.test');
 		const stranger = insertUser();
-		const sessionId = addLiveSession(adminId, group.id, { title: 'S1', startsAt: new Date(), place: 'P', dueModules: [] });
+		const sessionId = addLiveSession(adminId, group.id, {
+			title: 'S1',
+			startsAt: new Date(),
+			place: 'P',
+			dueModules: []
+		});
 		expect(attendanceSheet(sessionId, group.id).every((m) => m.attended === null)).toBe(true);
 
 		expect(saveAttendance(trainerId, sessionId, group.id, [learnerId, stranger])).toBe(1);
-		const marks = () =>
-			Object.fromEntries(attendanceSheet(sessionId, group.id).map((m) => [m.id, m.attended]));
+		const marks = () => Object.fromEntries(attendanceSheet(sessionId, group.id).map((m) => [m.id, m.attended]));
 		expect(marks()).toEqual({ [learnerId]: true, [second]: false });
 		expect(getDb().select().from(attendance).where(eq(attendance.userId, stranger)).all()).toHaveLength(0);
 
@@ -119,6 +131,12 @@ describe('attendance', () => {
 			.where(and(eq(attendance.liveSessionId, sessionId), eq(attendance.userId, second)))
 			.get();
 		expect(row?.markedBy).toBe(trainerId);
+		// A session with saved attendance cannot be deleted (it would take the record with it); an empty one can.
+		expect(removeLiveSession(adminId, group.id, sessionId)).toBe(false);
+		expect(groupSessions(group.id)).toHaveLength(1);
+		const empty = addLiveSession(adminId, group.id, { title: 'S2', startsAt: new Date(), place: 'P', dueModules: [] });
+		expect(removeLiveSession(adminId, group.id, empty)).toBe(true);
+		expect(groupSessions(group.id).map((s) => s.id)).toEqual([sessionId]);
 	});
 });
 

@@ -69,7 +69,11 @@ describe('import preview', () => {
 		if (!analysis.ok) throw new Error(analysis.fileProblem);
 		expect(analysis.separator).toBe(',');
 		// A comma is not allowed in a name: the row is shown with its problem, the quoted field kept whole.
-		expect(analysis.rows[0]).toMatchObject({ name: 'Nowak, Anna', organisation: 'Urząd Miasta, Wydział', groupId: krakowId });
+		expect(analysis.rows[0]).toMatchObject({
+			name: 'Nowak, Anna',
+			organisation: 'Urząd Miasta, Wydział',
+			groupId: krakowId
+		});
 		expect(analysis.rows[0].problems).toEqual(['name_invalid']);
 	});
 

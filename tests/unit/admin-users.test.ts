@@ -66,7 +66,9 @@ describe('listUsers', () => {
 describe('updateUser', () => {
 	it('changes name, office and role, and audits a role change with before and after', () => {
 		const id = insertUser({ name: 'Jan Stary' });
-		expect(updateUser(adminId, id, { name: 'Jan Nowy', organisation: 'Urząd X', role: 'trainer' })).toEqual({ ok: true });
+		expect(updateUser(adminId, id, { name: 'Jan Nowy', organisation: 'Urząd X', role: 'trainer' })).toEqual({
+			ok: true
+		});
 		expect(getDb().select().from(users).where(eq(users.id, id)).get()).toMatchObject({
 			name: 'Jan Nowy',
 			organisation: 'Urząd X',
@@ -77,12 +79,18 @@ describe('updateUser', () => {
 			.from(auditLog)
 			.where(and(eq(auditLog.subjectId, id), eq(auditLog.action, 'user.role_changed')))
 			.get();
-		expect(entry?.details).toMatchObject({ role: { from: 'learner', to: 'trainer' }, name: { from: 'Jan Stary', to: 'Jan Nowy' } });
+		expect(entry?.details).toMatchObject({
+			role: { from: 'learner', to: 'trainer' },
+			name: { from: 'Jan Stary', to: 'Jan Nowy' }
+		});
 		expect(entry?.actorId).toBe(adminId);
 	});
 
 	it('refuses to demote yourself or the last active admin, and says why', () => {
-		expect(updateUser(adminId, adminId, { name: 'Anna', organisation: 'X', role: 'learner' })).toEqual({ ok: false, reason: 'self' });
+		expect(updateUser(adminId, adminId, { name: 'Anna', organisation: 'X', role: 'learner' })).toEqual({
+			ok: false,
+			reason: 'self'
+		});
 		const other = insertUser({ role: 'admin' });
 		setUserDisabled(other, adminId, true);
 		// `other` is now the only active admin; nobody else can remove its role.

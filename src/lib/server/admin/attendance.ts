@@ -35,7 +35,13 @@ export function attendanceSheet(sessionId: string, groupId: string) {
  * Saves a mark for every current member: ticked ones attended, the rest did not. Ids that are not members of
  * the group are ignored, so a forged form cannot mark strangers.
  */
-export function saveAttendance(markerId: string, sessionId: string, groupId: string, attendedIds: string[], now = Date.now()) {
+export function saveAttendance(
+	markerId: string,
+	sessionId: string,
+	groupId: string,
+	attendedIds: string[],
+	now = Date.now()
+) {
 	const ticked = new Set(attendedIds);
 	const members = groupMemberRows(groupId);
 	getDb().transaction((tx) => {
@@ -62,4 +68,3 @@ export function saveAttendance(markerId: string, sessionId: string, groupId: str
 	});
 	return members.filter((m) => ticked.has(m.id)).length;
 }
-

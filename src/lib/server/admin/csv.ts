@@ -76,7 +76,16 @@ export type Column = 'name' | 'email' | 'organisation' | 'group';
 const HEADER_ALIASES: Record<Column, string[]> = {
 	name: ['imie i nazwisko', 'imie nazwisko', 'nazwisko i imie', 'name', 'full name', 'imie', 'osoba'],
 	email: ['email', 'e mail', 'adres email', 'adres e mail', 'mail', 'e mail address', 'email address'],
-	organisation: ['urzad', 'organizacja', 'instytucja', 'urzad lub instytucja', 'jednostka', 'organisation', 'organization', 'office'],
+	organisation: [
+		'urzad',
+		'organizacja',
+		'instytucja',
+		'urzad lub instytucja',
+		'jednostka',
+		'organisation',
+		'organization',
+		'office'
+	],
 	group: ['grupa', 'group', 'grupa szkoleniowa']
 };
 

@@ -3,7 +3,16 @@
 import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import { audit } from '../audit/log';
 import { getDb, type Tx } from '../db';
-import { enrollments, groupMembers, groupTrainers, groups, liveSessions, users, type Group } from '../db/schema';
+import {
+	attendance,
+	enrollments,
+	groupMembers,
+	groupTrainers,
+	groups,
+	liveSessions,
+	users,
+	type Group
+} from '../db/schema';
 import { randomId } from '../ids';
 
 export interface GroupSummary {
@@ -24,10 +33,7 @@ export function createGroup(
 		t.insert(groups).values({ id, name: input.name, courseSlug: input.courseSlug }).run();
 		for (const userId of new Set(input.trainerIds))
 			t.insert(groupTrainers).values({ groupId: id, userId }).onConflictDoNothing().run();
-		audit(
-			{ actorId, action: 'group.created', subjectType: 'group', subjectId: id, details: { ...input } },
-			t
-		);
+		audit({ actorId, action: 'group.created', subjectType: 'group', subjectId: id, details: { ...input } }, t);
 	});
 	return id;
 }
@@ -36,10 +42,7 @@ export function createGroup(
 export function listGroups(viewer: { id: string; role: string }): GroupSummary[] {
 	const db = getDb();
 	const base = db.select().from(groups).where(isNull(groups.archivedAt)).orderBy(asc(groups.name)).all();
-	const visible =
-		viewer.role === 'admin'
-			? base
-			: base.filter((g) => isGroupTrainer(viewer.id, g.id));
+	const visible = viewer.role === 'admin' ? base : base.filter((g) => isGroupTrainer(viewer.id, g.id));
 	return visible.map((g) => ({
 		id: g.id,
 		name: g.name,
@@ -119,7 +122,16 @@ export function addMember(actorId: string, group: Group, email: string, tx: Tx =
 		const added = t.insert(groupMembers).values({ groupId: group.id, userId: user.id }).onConflictDoNothing().run();
 		if (added.changes === 0) return { ok: false, reason: 'already' } as const;
 		t.insert(enrollments).values({ userId: user.id, courseSlug: group.courseSlug }).onConflictDoNothing().run();
-		audit({ actorId, action: 'group.member_added', subjectType: 'group', subjectId: group.id, details: { userId: user.id } }, t);
+		audit(
+			{
+				actorId,
+				action: 'group.member_added',
+				subjectType: 'group',
+				subjectId: group.id,
+				details: { userId: user.id }
+			},
+			t
+		);
 		return { ok: true, userId: user.id } as const;
 	});
 }
@@ -132,7 +144,10 @@ export function removeMember(actorId: string, groupId: string, userId: string) {
 			.where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId)))
 			.run();
 		if (removed.changes > 0)
-			audit({ actorId, action: 'group.member_removed', subjectType: 'group', subjectId: groupId, details: { userId } }, t);
+			audit(
+				{ actorId, action: 'group.member_removed', subjectType: 'group', subjectId: groupId, details: { userId } },
+				t
+			);
 	});
 }
 
@@ -140,7 +155,10 @@ export function addTrainer(actorId: string, groupId: string, userId: string) {
 	getDb().transaction((t) => {
 		const added = t.insert(groupTrainers).values({ groupId, userId }).onConflictDoNothing().run();
 		if (added.changes > 0)
-			audit({ actorId, action: 'group.trainer_added', subjectType: 'group', subjectId: groupId, details: { userId } }, t);
+			audit(
+				{ actorId, action: 'group.trainer_added', subjectType: 'group', subjectId: groupId, details: { userId } },
+				t
+			);
 	});
 }
 
@@ -151,7 +169,10 @@ export function removeTrainer(actorId: string, groupId: string, userId: string) 
 			.where(and(eq(groupTrainers.groupId, groupId), eq(groupTrainers.userId, userId)))
 			.run();
 		if (removed.changes > 0)
-			audit({ actorId, action: 'group.trainer_removed', subjectType: 'group', subjectId: groupId, details: { userId } }, t);
+			audit(
+				{ actorId, action: 'group.trainer_removed', subjectType: 'group', subjectId: groupId, details: { userId } },
+				t
+			);
 	});
 }
 
@@ -165,7 +186,9 @@ export interface NewLiveSession {
 export function addLiveSession(actorId: string, groupId: string, input: NewLiveSession, tx: Tx = getDb()): string {
 	const id = randomId();
 	tx.transaction((t) => {
-		t.insert(liveSessions).values({ id, groupId, ...input }).run();
+		t.insert(liveSessions)
+			.values({ id, groupId, ...input })
+			.run();
 		audit(
 			{
 				actorId,
@@ -180,13 +203,20 @@ export function addLiveSession(actorId: string, groupId: string, input: NewLiveS
 	return id;
 }
 
-export function removeLiveSession(actorId: string, groupId: string, sessionId: string) {
-	getDb().transaction((t) => {
+/** Refuses (false) once attendance is marked: deleting the session would silently delete that record too. */
+export function removeLiveSession(actorId: string, groupId: string, sessionId: string): boolean {
+	return getDb().transaction((t) => {
+		if (t.select({ u: attendance.userId }).from(attendance).where(eq(attendance.liveSessionId, sessionId)).get())
+			return false;
 		const removed = t
 			.delete(liveSessions)
 			.where(and(eq(liveSessions.id, sessionId), eq(liveSessions.groupId, groupId)))
 			.run();
 		if (removed.changes > 0)
-			audit({ actorId, action: 'group.session_removed', subjectType: 'group', subjectId: groupId, details: { sessionId } }, t);
+			audit(
+				{ actorId, action: 'group.session_removed', subjectType: 'group', subjectId: groupId, details: { sessionId } },
+				t
+			);
+		return true;
 	});
 }

@@ -68,7 +68,8 @@ export function analyseText(text: string, encoding: Encoding, tx: Tx = getDb()):
 	const records = parseCsv(text, separator);
 	if (records.length === 0) return { ok: false, fileProblem: 'empty' };
 	const { columns, missing } = mapHeader(records[0]);
-	if (missing.length > 0) return { ok: false, fileProblem: records[0].length < 2 ? 'not_csv' : 'missing_columns', missing };
+	if (missing.length > 0)
+		return { ok: false, fileProblem: records[0].length < 2 ? 'not_csv' : 'missing_columns', missing };
 	if (records.length === 1) return { ok: false, fileProblem: 'empty' };
 	if (records.length - 1 > IMPORT_MAX_ROWS) return { ok: false, fileProblem: 'too_many_rows' };
 
@@ -177,4 +178,3 @@ export function commitImport(text: string, encoding: Encoding, actorId: string, 
 		return { ok: true, invited } as const;
 	});
 }
-

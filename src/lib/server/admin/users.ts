@@ -42,10 +42,7 @@ export function listUsers(filter: UserFilter): { rows: UserRow[]; total: number;
 	if (q) {
 		const term = likeTerm(q.toLocaleLowerCase('pl'));
 		conditions.push(
-			or(
-				sql`akademia_fold(${users.name}) like ${term} escape '\\'`,
-				sql`${users.email} like ${term} escape '\\'`
-			)!
+			or(sql`akademia_fold(${users.name}) like ${term} escape '\\'`, sql`${users.email} like ${term} escape '\\'`)!
 		);
 	}
 	if (filter.role) conditions.push(eq(users.role, filter.role));
@@ -160,11 +157,7 @@ export function setUserDisabled(actorId: string, id: string, disabled: boolean, 
 			.where(eq(users.id, id))
 			.run();
 		if (disabled) tx.delete(sessions).where(eq(sessions.userId, id)).run();
-		audit(
-			{ actorId, action: disabled ? 'user.disabled' : 'user.enabled', subjectType: 'user', subjectId: id },
-			tx
-		);
+		audit({ actorId, action: disabled ? 'user.disabled' : 'user.enabled', subjectType: 'user', subjectId: id }, tx);
 	});
 	return { ok: true };
 }
-

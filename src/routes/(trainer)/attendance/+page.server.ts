@@ -11,7 +11,11 @@ export const load = ((event) => {
 		groups: listGroups(user).map((g) => ({
 			id: g.id,
 			name: g.name,
-			sessions: groupSessions(g.id).map((s) => ({ id: s.id, title: s.title, when: formatWarsaw(s.startsAt, getLocale()) }))
+			sessions: groupSessions(g.id).map((s) => ({
+				id: s.id,
+				title: s.title,
+				when: formatWarsaw(s.startsAt, getLocale())
+			}))
 		}))
 	};
 }) satisfies PageServerLoad;

@@ -4,7 +4,6 @@ import { requireRole } from '$lib/server/auth/guards';
 import { type Encoding } from '$lib/server/admin/csv';
 import {
 	analyseFile,
-
 	commitImport,
 	IMPORT_MAX_BYTES,
 	type Analysis,
@@ -48,7 +47,9 @@ function describe(row: ImportRow) {
 		organisation: row.organisation,
 		group: row.group,
 		problems: row.problems.map((p) =>
-			p === 'duplicate' && row.duplicateOf ? m.admin_import_problem_duplicate_of({ row: row.duplicateOf }) : ROW_PROBLEMS[p]()
+			p === 'duplicate' && row.duplicateOf
+				? m.admin_import_problem_duplicate_of({ row: row.duplicateOf })
+				: ROW_PROBLEMS[p]()
 		)
 	};
 }
@@ -83,8 +84,7 @@ export const actions = {
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0)
 			return fail(400, { values: {}, errors: { file: m.admin_import_file_required() } });
-		if (file.size > IMPORT_MAX_BYTES)
-			return fail(400, { values: {}, errors: { file: FILE_PROBLEMS.too_large() } });
+		if (file.size > IMPORT_MAX_BYTES) return fail(400, { values: {}, errors: { file: FILE_PROBLEMS.too_large() } });
 		const analysis = analyseFile(new Uint8Array(await file.arrayBuffer()));
 		if (!analysis.ok) return fileFailure(analysis);
 		if (analysis.problemCount > 0) return fail(400, preview(analysis));
@@ -113,4 +113,3 @@ export const actions = {
 		return { imported: result.invited.length };
 	}
 } satisfies Actions;
-

@@ -10,14 +10,20 @@ import type { Actions, PageServerLoad } from './$types';
 function markable(event: RequestEvent & { params: { sessionId: string } }) {
 	const user = requireRole(event, 'trainer', 'admin');
 	const found = sessionForMarking(user, event.params.sessionId);
-	if (!found.ok) error(found.reason === 'missing' ? 404 : 403, { message: found.reason === 'missing' ? 'not_found' : 'forbidden' });
+	if (!found.ok)
+		error(found.reason === 'missing' ? 404 : 403, { message: found.reason === 'missing' ? 'not_found' : 'forbidden' });
 	return { user, ...found };
 }
 
 export const load = ((event) => {
 	const { session, group } = markable(event);
 	return {
-		session: { id: session.id, title: session.title, place: session.place, when: formatWarsaw(session.startsAt, getLocale()) },
+		session: {
+			id: session.id,
+			title: session.title,
+			place: session.place,
+			when: formatWarsaw(session.startsAt, getLocale())
+		},
 		group: { id: group.id, name: group.name },
 		members: attendanceSheet(session.id, group.id)
 	};

@@ -75,7 +75,8 @@ export const actions = {
 		if (!parsed.ok) return fail(400, { action: 'member', values, errors: parsed.errors });
 		const result = addMember(admin.id, group, parsed.data.email);
 		if (!result.ok) {
-			const message = result.reason === 'no_account' ? m.admin_groups_member_no_account() : m.admin_groups_member_already();
+			const message =
+				result.reason === 'no_account' ? m.admin_groups_member_no_account() : m.admin_groups_member_already();
 			return fail(400, { action: 'member', values, errors: fieldError('email', message) });
 		}
 		return { action: 'member', done: m.admin_groups_member_added({ email: parsed.data.email }) };
@@ -91,7 +92,11 @@ export const actions = {
 		const group = groupOf(event);
 		const userId = await idFrom(event, 'userId');
 		if (!trainerCandidates().some((t) => t.id === userId))
-			return fail(400, { action: 'trainer', values: {}, errors: fieldError('trainer', m.admin_groups_trainer_invalid()) });
+			return fail(400, {
+				action: 'trainer',
+				values: {},
+				errors: fieldError('trainer', m.admin_groups_trainer_invalid())
+			});
 		addTrainer(admin.id, group.id, userId);
 		return { action: 'trainer', done: m.admin_groups_trainer_added() };
 	},
@@ -105,11 +110,19 @@ export const actions = {
 		const admin = requireRole(event, 'admin');
 		const group = groupOf(event);
 		const form = await event.request.formData();
-		const values = { ...safeValues(form, ['title', 'date', 'time', 'place']), due: form.getAll('due').map(String).join(',') };
+		const values = {
+			...safeValues(form, ['title', 'date', 'time', 'place']),
+			due: form.getAll('due').map(String).join(',')
+		};
 		const parsed = validateForm(sessionSchema, formDataToObject(form));
 		if (!parsed.ok) return fail(400, { action: 'session', values, errors: parsed.errors });
 		const startsAt = warsawToInstant(parsed.data.date, parsed.data.time);
-		if (!startsAt) return fail(400, { action: 'session', values, errors: fieldError('date', m.admin_groups_session_when_invalid()) });
+		if (!startsAt)
+			return fail(400, {
+				action: 'session',
+				values,
+				errors: fieldError('date', m.admin_groups_session_when_invalid())
+			});
 		const moduleSlugs = new Set(getCourse(group.courseSlug)?.modules.map((mod) => mod.slug) ?? []);
 		const dueModules = [parsed.data.due ?? []].flat().filter((slug) => moduleSlugs.has(slug));
 		addLiveSession(admin.id, group.id, { title: parsed.data.title, place: parsed.data.place, startsAt, dueModules });
@@ -118,7 +131,12 @@ export const actions = {
 	removeSession: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const group = groupOf(event);
-		removeLiveSession(admin.id, group.id, await idFrom(event, 'sessionId'));
+		if (!removeLiveSession(admin.id, group.id, await idFrom(event, 'sessionId')))
+			return fail(400, {
+				action: 'removeSession',
+				values: {},
+				errors: fieldError('form', m.admin_groups_session_has_attendance())
+			});
 		return { action: 'session', done: m.admin_groups_session_removed() };
 	}
 } satisfies Actions;
