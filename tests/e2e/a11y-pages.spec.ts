@@ -17,8 +17,19 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}`,
 		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}/${fx.attemptId}`
 	],
-	trainer: ['/trainer', '/account'],
-	admin: ['/admin', '/admin/invitations', '/admin/outbox', '/admin/privacy', '/account']
+	trainer: ['/trainer', '/account', '/attendance', (fx) => `/attendance/${fx.liveSessionId}`],
+	admin: [
+		'/admin',
+		'/admin/invitations',
+		'/admin/outbox',
+		'/admin/privacy',
+		'/account',
+		'/admin/users',
+		(fx) => `/admin/users/${fx.spareUserId}`,
+		'/admin/groups',
+		(fx) => `/admin/groups/${fx.groupId}`,
+		'/admin/import'
+	]
 };
 
 /**
