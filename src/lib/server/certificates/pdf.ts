@@ -2,7 +2,20 @@
 // and document ID come from the row, the font subset gets a fixed name), so a re-download matches the first.
 import fontkit from '@pdf-lib/fontkit';
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, PDFName, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+	concatTransformationMatrix,
+	fill,
+	PDFDocument,
+	PDFHexString,
+	PDFName,
+	popGraphicsState,
+	pushGraphicsState,
+	rectangle,
+	rgb,
+	setFillingRgbColor,
+	type PDFFont,
+	type PDFPage
+} from 'pdf-lib';
 import QRCode from 'qrcode';
 import { loadCertificateFonts } from './fonts';
 import { dateLongEn, dateLongPl, hoursEn, hoursPl } from './wording';
@@ -33,6 +46,28 @@ const BRAND = rgb(0.114, 0.247, 0.447);
 const INK = rgb(0.106, 0.122, 0.141);
 const MUTED = rgb(0.29, 0.325, 0.376);
 
+// Speed (see scripts/bench-certificates.ts): parsing the 700 kB font took most of a render, and so did OpenType
+// shaping, whose kerning pdf-lib throws away (it draws advance widths only). So one parsed font serves every
+// document (pdf-lib still makes its own subset for each), and text maps straight to glyphs through the font's
+// character map: the same glyphs for Latin text once it is NFC-normalised (precomposed ą, ż, ő ...).
+type FontkitFont = ReturnType<typeof fontkit.create>;
+const parsedFonts = new Map<Uint8Array, FontkitFont>();
+const cachedFontkit: typeof fontkit = {
+	...fontkit,
+	create(bytes: Uint8Array, postscriptName?: string) {
+		let font = parsedFonts.get(bytes);
+		if (!font) {
+			font = fontkit.create(bytes, postscriptName);
+			const plain = font;
+			Object.assign(font, {
+				layout: (text: string) => ({ glyphs: plain.glyphsForString(text.normalize('NFC')), positions: [] })
+			});
+			parsedFonts.set(bytes, font);
+		}
+		return font;
+	}
+};
+
 /** The largest size up to `max` at which the text fits the width (long names shrink instead of being clipped). */
 export function fitSize(font: PDFFont, text: string, max: number, width: number): number {
 	const atOne = font.widthOfTextAtSize(text, 1);
@@ -59,12 +94,22 @@ function centered(page: PDFPage, text: string, y: number, font: PDFFont, size: n
 	page.drawText(text, { x, y, font, size, color });
 }
 
-/** The QR code as vector squares (runs of dark modules merged into one rectangle per row). */
+/**
+ * The QR code as vector squares: one path of rectangles (runs of dark modules merged per row) drawn in module
+ * units under a scaling matrix, so the coordinates are small integers and the path is filled once.
+ */
 function drawQr(page: PDFPage, text: string, x: number, y: number, size: number) {
 	const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
 	const quiet = 2;
-	const cell = size / (modules.size + 2 * quiet);
-	page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) });
+	const cells = modules.size + 2 * quiet;
+	const ops = [
+		pushGraphicsState(),
+		setFillingRgbColor(1, 1, 1),
+		rectangle(x, y, size, size),
+		fill(),
+		concatTransformationMatrix(size / cells, 0, 0, size / cells, x, y),
+		setFillingRgbColor(0, 0, 0)
+	];
 	for (let row = 0; row < modules.size; row++) {
 		let col = 0;
 		while (col < modules.size) {
@@ -74,22 +119,17 @@ function drawQr(page: PDFPage, text: string, x: number, y: number, size: number)
 			}
 			const start = col;
 			while (col < modules.size && modules.get(row, col)) col++;
-			page.drawRectangle({
-				x: x + (quiet + start) * cell,
-				y: y + size - (quiet + row + 1) * cell,
-				// A hair wider than the cell, so no seam shows between neighbours when rasterised.
-				width: (col - start) * cell + 0.05,
-				height: cell + 0.05,
-				color: rgb(0, 0, 0)
-			});
+			ops.push(rectangle(quiet + start, cells - quiet - row - 1, col - start, 1));
 		}
 	}
+	ops.push(fill(), popGraphicsState());
+	page.pushOperators(...ops);
 }
 
 export async function renderCertificatePdf(cert: CertificateToPrint, options: PrintOptions): Promise<Uint8Array> {
 	const fonts = loadCertificateFonts();
 	const doc = await PDFDocument.create({ updateMetadata: false });
-	doc.registerFontkit(fontkit);
+	doc.registerFontkit(cachedFontkit);
 	const regular = await doc.embedFont(fonts.regular, { subset: true, customName: 'AKDMAA+DejaVuSans' });
 	const bold = await doc.embedFont(fonts.bold, { subset: true, customName: 'AKDMAB+DejaVuSans-Bold' });
 	const page = doc.addPage([PAGE.width, PAGE.height]);

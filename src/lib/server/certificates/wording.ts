@@ -30,13 +30,15 @@ const MONTHS_EN = [
 ];
 
 /** The calendar day in Poland, whatever the server's time zone. */
+const warsaw = new Intl.DateTimeFormat('en-GB', {
+	timeZone: 'Europe/Warsaw',
+	year: 'numeric',
+	month: 'numeric',
+	day: 'numeric'
+});
+
 function polishDay(date: Date): { year: number; month: number; day: number } {
-	const parts = new Intl.DateTimeFormat('en-GB', {
-		timeZone: 'Europe/Warsaw',
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric'
-	}).formatToParts(date);
+	const parts = warsaw.formatToParts(date);
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
 	return { year: get('year'), month: get('month'), day: get('day') };
 }
