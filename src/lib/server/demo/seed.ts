@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
 import { getDb } from '../db';
 import { users } from '../db/schema';
+import { seedCertificateDemo } from '../certificates/demo';
 import { randomId } from '../ids';
 
 export const DEMO_PASSWORD = 'akademia-demo';
@@ -30,7 +31,7 @@ export const DEMO_ACCOUNTS = [
 export type DemoIds = Record<(typeof DEMO_ACCOUNTS)[number]['role'], string>;
 
 /** Demo data of each feature (enrolments, groups, ...), called in order once the accounts exist. */
-const featureSeeds: ((ids: DemoIds) => void)[] = [];
+const featureSeeds: ((ids: DemoIds) => void)[] = [seedCertificateDemo];
 
 export async function seedDemoIfEmpty(): Promise<boolean> {
 	const db = getDb();
