@@ -50,8 +50,11 @@ let zipBytes = 0;
 for (let r = 0; r < 3; r++) {
 	t = performance.now();
 	const files = [];
-	for (let i = 0; i < 200; i++) files.push({ name: `zaswiadczenie-${i}.pdf`, data: await renderCertificatePdf(cert(i), options) });
+	for (let i = 0; i < 200; i++)
+		files.push({ name: `zaswiadczenie-${i}.pdf`, data: await renderCertificatePdf(cert(i), options) });
 	zipBytes = zipCertificates(files).length;
 	zipTimes.push(performance.now() - t);
 }
-console.log(`ZIP of 200: median ${median(zipTimes).toFixed(0)} ms over 3 runs (${(zipBytes / 1024 / 1024).toFixed(1)} MiB)`);
+console.log(
+	`ZIP of 200: median ${median(zipTimes).toFixed(0)} ms over 3 runs (${(zipBytes / 1024 / 1024).toFixed(1)} MiB)`
+);

@@ -57,11 +57,12 @@ test.describe.serial('certificates', () => {
 		await expectAccessible(page);
 	});
 
-	test('the learner confirms the spelling of their name, then downloads the same PDF every time', async ({
-		page
-	}) => {
+	test('the learner confirms the spelling of their name, then downloads the same PDF every time', async ({ page }) => {
 		await signIn(page, GRADUATE);
-		await page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: 'Moje zaświadczenia' }).click();
+		await page
+			.getByRole('navigation', { name: 'Menu główne' })
+			.getByRole('link', { name: 'Moje zaświadczenia' })
+			.click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Moje zaświadczenia' })).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'Oddolna dyplomacja ekonomiczna' })).toBeVisible();
 		code = (await page.locator('code').first().innerText()).trim();

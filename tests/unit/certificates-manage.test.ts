@@ -146,7 +146,10 @@ describe('ZIP of certificates', () => {
 		expect(await call({ id: member, role: 'learner' })).toBe(403);
 		expect(await call({ id: otherTrainer, role: 'trainer' })).toBe(404);
 		expect(await call({ id: trainer, role: 'trainer' }, 'no-such-group')).toBe(404);
-		for (const user of [{ id: trainer, role: 'trainer' as const }, { id: admin, role: 'admin' as const }]) {
+		for (const user of [
+			{ id: trainer, role: 'trainer' as const },
+			{ id: admin, role: 'admin' as const }
+		]) {
 			const response = (await call(user)) as Response;
 			expect(response.status).toBe(200);
 			expect(response.headers.get('Content-Type')).toBe('application/zip');

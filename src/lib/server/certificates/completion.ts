@@ -68,9 +68,7 @@ export function loadCompletionFacts(userId: string, courseSlug: string, tx: Tx =
 	const passes = tx
 		.select({ slug: quizAttempts.quizSlug, at: quizAttempts.submittedAt })
 		.from(quizAttempts)
-		.where(
-			and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug), eq(quizAttempts.passed, true))
-		)
+		.where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug), eq(quizAttempts.passed, true)))
 		.all();
 	const quizzesPassed = new Map<string, Date>();
 	for (const pass of passes) {

@@ -27,7 +27,13 @@ export function confirmName(id: string, userId: string, name: string, now = new 
 			.get();
 		if (!updated) return null;
 		audit(
-			{ actorId: userId, action: 'certificate.name_confirmed', subjectType: 'certificate', subjectId: id, details: { name } },
+			{
+				actorId: userId,
+				action: 'certificate.name_confirmed',
+				subjectType: 'certificate',
+				subjectId: id,
+				details: { name }
+			},
 			tx
 		);
 		return updated;

@@ -231,9 +231,21 @@ export async function renderCertificatePdf(cert: CertificateToPrint, options: Pr
 		const size = fitSize(font, text, max, textWidth);
 		page.drawText(text, { x: right - font.widthOfTextAtSize(text, size), y: yy, font, size, color });
 	};
-	rightAligned(bilingual ? 'Kod zaświadczenia / Certificate code' : 'Kod zaświadczenia', bottom + 62, regular, 9.5, MUTED);
+	rightAligned(
+		bilingual ? 'Kod zaświadczenia / Certificate code' : 'Kod zaświadczenia',
+		bottom + 62,
+		regular,
+		9.5,
+		MUTED
+	);
 	rightAligned(cert.code, bottom + 44, bold, 15);
-	rightAligned(bilingual ? 'Sprawdź autentyczność / Verify at:' : 'Sprawdź autentyczność:', bottom + 26, regular, 9.5, MUTED);
+	rightAligned(
+		bilingual ? 'Sprawdź autentyczność / Verify at:' : 'Sprawdź autentyczność:',
+		bottom + 26,
+		regular,
+		9.5,
+		MUTED
+	);
 	rightAligned(options.verifyUrl, bottom + 12, regular, 9.5);
 
 	doc.setTitle(`Zaświadczenie ${cert.code}`);

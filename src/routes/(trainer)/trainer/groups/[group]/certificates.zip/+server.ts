@@ -13,7 +13,10 @@ export const GET = (async (event) => {
 	if (!group || (user.role !== 'admin' && !isTrainerOfGroup(user.id, group.id))) error(404, { message: 'not found' });
 	const files = [];
 	for (const cert of validCertificatesOfGroup(group.id))
-		files.push({ name: fileNameFor(cert.nameAsPrinted, cert.code), data: await printCertificate(cert, event.url.origin) });
+		files.push({
+			name: fileNameFor(cert.nameAsPrinted, cert.code),
+			data: await printCertificate(cert, event.url.origin)
+		});
 	const zip = zipCertificates(files);
 	const safeGroup = fileNameFor(group.name, 'zaswiadczenia').replace(/\.pdf$/, '');
 	return new Response(zip as Uint8Array<ArrayBuffer>, {
