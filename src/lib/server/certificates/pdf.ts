@@ -74,6 +74,23 @@ export function fitSize(font: PDFFont, text: string, max: number, width: number)
 	return atOne === 0 ? max : Math.min(max, Math.floor((width / atOne) * 10) / 10);
 }
 
+/**
+ * The name on one line at up to 32 pt; a very long one that would drop below 20 pt goes on two balanced lines
+ * instead, and shrinks further only if it must (nothing is ever clipped).
+ */
+export function nameLayout(font: PDFFont, name: string, width: number): { lines: string[]; size: number } {
+	const single = fitSize(font, name, 32, width);
+	const words = name.split(' ');
+	if (single >= 20 || words.length < 2) return { lines: [name], size: single };
+	let best = { lines: [name], size: single };
+	for (let i = 1; i < words.length; i++) {
+		const lines = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
+		const size = Math.min(26, ...lines.map((l) => fitSize(font, l, 32, width)));
+		if (size > best.size) best = { lines, size };
+	}
+	return best;
+}
+
 /** Greedy word wrap to the width at a given size. */
 function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
 	const lines: string[] = [];
@@ -170,7 +187,14 @@ export async function renderCertificatePdf(cert: CertificateToPrint, options: Pr
 	y -= 40;
 	centered(page, bilingual ? 'wydane dla / issued to' : 'wydane dla', y, regular, 12, MUTED);
 	y -= 44;
-	centered(page, cert.nameAsPrinted, y, bold, fitSize(bold, cert.nameAsPrinted, 32, inner), INK);
+	const nameLines = nameLayout(bold, cert.nameAsPrinted, inner);
+	// Two lines are centred on where one would be; the rule goes under the last.
+	const leading = nameLines.size * 1.15;
+	y += ((nameLines.lines.length - 1) * leading) / 2;
+	for (const [i, line] of nameLines.lines.entries()) {
+		if (i > 0) y -= leading;
+		centered(page, line, y, bold, nameLines.size, INK);
+	}
 	page.drawLine({
 		start: { x: MARGIN + 90, y: y - 12 },
 		end: { x: PAGE.width - MARGIN - 90, y: y - 12 },
