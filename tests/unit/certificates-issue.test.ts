@@ -4,7 +4,7 @@ import { evaluateCompletion, type CompletionCourse } from '$lib/server/certifica
 import { DEFAULT_ISSUER, issueCertificateIfComplete, issueForCourse } from '$lib/server/certificates/issue';
 import { getCourse } from '$lib/server/content';
 import type { Course } from '$lib/server/content/catalogue';
-import { getDb } from '$lib/server/db';
+import { durably, getDb } from '$lib/server/db';
 import {
 	attendance,
 	certificates,
@@ -250,5 +250,17 @@ describe('issuing certificates', () => {
 		expect(cert).toMatchObject({ courseTitle: course.title, hours: course.hours, nameAsPrinted: 'Jan Kowalski' });
 		expect(issueCertificateIfComplete(user, course.slug)?.id).toBe(cert!.id);
 		expect(issueCertificateIfComplete(user, 'no-such-course')).toBeNull();
+	});
+});
+
+describe('issuing from inside a caller transaction', () => {
+	it('joins the caller transaction instead of failing on the sync level', () => {
+		const course = getCourse('dyplomacja-ekonomiczna')!;
+		const user = insertUser();
+		for (const lesson of course.lessons) completeLesson(user, course.slug, lesson.slug);
+		for (const quiz of course.quizzes) attempt(user, course.slug, quiz.slug, true, t0 + DAY);
+		const cert = durably(getDb(), () => issueCertificateIfComplete(user, course.slug));
+		expect(cert?.userId).toBe(user);
+		expect(certificatesOf(user, course.slug)).toHaveLength(1);
 	});
 });

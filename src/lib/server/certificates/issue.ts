@@ -33,7 +33,11 @@ export function issueForCourse(
 	now = new Date()
 ): Certificate | null {
 	const db = getDb();
-	return durably(db, (tx) => {
+	// A caller inside its own transaction (e.g. a quiz submit) gets this one nested in it (SQLite cannot change
+	// the sync level mid-transaction; the caller's commit makes both durable together).
+	const write = (fn: (tx: Tx) => Certificate | null) =>
+		db.$client.inTransaction ? db.transaction(fn) : durably(db, fn);
+	return write((tx) => {
 		const existing = tx
 			.select()
 			.from(certificates)
