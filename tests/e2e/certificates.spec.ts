@@ -134,6 +134,9 @@ test.describe.serial('certificates', () => {
 		await page.getByRole('button', { name: 'Szukaj' }).click();
 		await expect(page.getByRole('table')).toContainText(code);
 		await expectAccessible(page);
+		await page.setViewportSize({ width: 360, height: 800 });
+		await expectAccessible(page);
+		await page.setViewportSize({ width: 1280, height: 720 });
 		await page.getByRole('link', { name: GRADUATE_NAME }).click();
 		await expect(page.getByRole('heading', { level: 1, name: `Zaświadczenie ${code}` })).toBeVisible();
 		await expectAccessible(page);
