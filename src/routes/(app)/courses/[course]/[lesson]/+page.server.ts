@@ -10,6 +10,9 @@ import { recordCompletion, recordOpen } from '$lib/server/progress/record';
 import { lessonStatuses } from '$lib/server/progress/summary';
 import type { Actions, PageServerLoad } from './$types';
 
+// Lesson content is server-rendered HTML; the page needs no framework JavaScript (see static/lesson-progress.js).
+export const csr = false;
+
 export const load = (async (event) => {
 	const user = requireUser(event);
 	const { course, lesson, open } = readableLesson(user, event.params);
