@@ -87,4 +87,41 @@ test.describe('lessons and progress', () => {
 		await gotoReady(page, '/dashboard');
 		await expect(page.getByRole('progressbar', { name: /Protokół dyplomatyczny/ })).toBeVisible();
 	});
+
+	test('the progress endpoint takes heartbeats, refuses bad input and locked lessons', async ({ browser }) => {
+		const { page } = await newLearner(browser);
+		const post = (path: string, data: unknown) => page.request.post(path, { data });
+		expect((await post(`${COURSE}/partnerstwo-miast/progress`, { position: 'h-sytuacja-w-urzedzie' })).status()).toBe(
+			204
+		);
+		expect((await post(`${COURSE}/partnerstwo-miast/progress`, { position: '<script>' })).status()).toBe(400);
+		expect((await post(`${COURSE}/partnerstwo-miast/progress`, { seconds: 9999 })).status()).toBe(400);
+		expect((await post(`${COURSE}/nie-ma-takiej/progress`, {})).status()).toBe(404);
+		expect((await post('/courses/protokol-dyplomatyczny/zasady-pierwszenstwa/progress', {})).status()).toBe(403);
+		const anonymous = await browser.newContext();
+		expect(
+			(
+				await anonymous.request.post(
+					`http://localhost:${process.env.E2E_PORT ?? 4173}${COURSE}/partnerstwo-miast/progress`,
+					{ data: {} }
+				)
+			).status()
+		).toBe(401);
+		await anonymous.close();
+		// The heartbeat's position is offered when the learner comes back to the lesson.
+		await gotoReady(page, `${COURSE}/partnerstwo-miast`);
+		await expect(page.getByText('Ostatnie miejsce w tej lekcji:')).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Sytuacja w urzędzie' }).first()).toHaveAttribute(
+			'href',
+			'#h-sytuacja-w-urzedzie'
+		);
+	});
+
+	test('the course glossary lists the terms used in the lessons', async ({ browser }) => {
+		const { page } = await newLearner(browser);
+		await gotoReady(page, `${COURSE}/glossary`);
+		await expect(page.getByRole('heading', { level: 1, name: 'Słowniczek kursu' })).toBeVisible();
+		await expect(page.getByText('porozumienie o partnerstwie miast', { exact: true })).toBeVisible();
+		await expectAccessible(page);
+	});
 });
