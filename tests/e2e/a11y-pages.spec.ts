@@ -8,12 +8,25 @@ type Who = 'anonymous' | 'learner' | 'trainer' | 'admin';
 
 /** The pages each role sees. Add the pages of a new feature here (a function when a page needs fixture ids). */
 const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
-	anonymous: ['/login', '/reset-password', '/reset-password/no-such-token', '/invitation/no-such-token', '/dostepnosc'],
+	anonymous: [
+		'/login',
+		'/reset-password',
+		'/reset-password/no-such-token',
+		'/invitation/no-such-token',
+		'/dostepnosc',
+		'/verify',
+		(fx) => `/verify/${fx.certificateCode}`
+	],
 	learner: [
 		'/dashboard',
 		'/account',
 		'/logout',
 		'/dostepnosc',
+		'/courses',
+		(fx) => `/courses/${fx.course.slug}`,
+		(fx) => `/courses/${fx.course.slug}/${fx.course.lessons[0].slug}`,
+		(fx) => `/courses/${fx.course.slug}/glossary`,
+		'/certificates',
 		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}`,
 		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}/${fx.attemptId}`
 	],
@@ -28,7 +41,9 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		(fx) => `/admin/users/${fx.spareUserId}`,
 		'/admin/groups',
 		(fx) => `/admin/groups/${fx.groupId}`,
-		'/admin/import'
+		'/admin/import',
+		'/admin/certificates',
+		(fx) => `/admin/certificates/${fx.certificateId}`
 	]
 };
 

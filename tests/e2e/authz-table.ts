@@ -130,17 +130,17 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	// their routes land on main and the matrix has checked them.
 
 	// --- lessons + progress ---
-	'GET /courses': { pending: true, expect: signedIn(200) },
-	'GET /courses/[course]': { pending: true, params: course, expect: signedIn(200) },
+	'GET /courses': { expect: signedIn(200) },
+	'GET /courses/[course]': { params: course, expect: signedIn(200) },
 	'POST /courses/[course]?/enrol': {
-		pending: true,
 		params: course,
 		expect: { ...learnerOnly('->/courses/') }
 	},
-	'GET /courses/[course]/[lesson]': { pending: true, params: lesson, expect: signedIn(200) },
-	'POST /courses/[course]/[lesson]?/complete': { pending: true, params: lesson, expect: signedIn('->/courses/') },
-	'POST /courses/[course]/[lesson]/progress': { pending: true, params: lesson, expect: signedIn(400, 401) },
-	'GET /courses/[course]/glossary': { pending: true, params: course, expect: signedIn(200) },
+	'GET /courses/[course]/[lesson]': { params: lesson, expect: signedIn(200) },
+	'POST /courses/[course]/[lesson]?/complete': { params: lesson, expect: signedIn('->/courses/') },
+	// A heartbeat without data is accepted and ignored (204).
+	'POST /courses/[course]/[lesson]/progress': { params: lesson, expect: signedIn(204, 401) },
+	'GET /courses/[course]/glossary': { params: course, expect: signedIn(200) },
 
 	// --- quizzes: an attempt belongs to `learner` only; everyone else gets 404 ---
 	'GET /courses/[course]/quiz/[quiz]': { params: quiz, expect: signedIn(200) },
@@ -159,44 +159,40 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	},
 
 	// --- certificates: the learner's certificate; only its owner downloads it ---
-	'GET /admin/certificates': { pending: true, expect: adminOnly() },
-	'GET /admin/certificates/[id]': { pending: true, params: (fx) => ({ id: fx.certificateId }), expect: adminOnly() },
+	'GET /admin/certificates': { expect: adminOnly() },
+	'GET /admin/certificates/[id]': { params: (fx) => ({ id: fx.certificateId }), expect: adminOnly() },
 	'POST /admin/certificates/[id]?/revoke': {
-		pending: true,
 		params: (fx) => ({ id: fx.certificateId }),
 		expect: adminOnly(400)
 	},
 	'POST /admin/certificates/[id]?/reissue': {
-		pending: true,
 		params: (fx) => ({ id: fx.certificateId }),
 		expect: adminOnly(400)
 	},
-	'GET /certificates': { pending: true, expect: signedIn(200) },
-	'POST /certificates?/confirm': { pending: true, expect: signedIn(400) },
+	'GET /certificates': { expect: signedIn(200) },
+	'POST /certificates?/confirm': { expect: signedIn(400) },
 	'GET /certificates/[id]/pdf': {
-		pending: true,
 		params: (fx) => ({ id: fx.certificateId }),
 		// The owner is first sent to confirm the spelling of the name.
 		expect: { ...ownerOnly('->/certificates', 404), anonymous: 401 }
 	},
-	'GET /verify': { pending: true, expect: all(200) },
-	'POST /verify?/default': { pending: true, expect: all(400) },
-	'GET /verify/[code]': { pending: true, params: (fx) => ({ code: fx.certificateCode }), expect: all(200) },
+	'GET /verify': { expect: all(200) },
+	'POST /verify?/default': { expect: all(400) },
+	'GET /verify/[code]': { params: (fx) => ({ code: fx.certificateCode }), expect: all(200) },
 	'GET /trainer/groups/[group]/certificates.zip': {
-		pending: true,
 		params: group,
 		expect: { ...groupTrainers(200, 404), anonymous: 401 }
 	},
 
 	// --- admin ---
-	'GET /admin/users': { pending: true, expect: adminOnly() },
-	'GET /admin/users/[id]': { pending: true, params: spare, expect: adminOnly() },
-	'POST /admin/users/[id]?/save': { pending: true, params: spare, expect: adminOnly(400) },
-	'POST /admin/users/[id]?/disable': { pending: true, params: spare, expect: adminOnly('->/admin/users/') },
-	'POST /admin/users/[id]?/enable': { pending: true, params: spare, expect: adminOnly('->/admin/users/') },
-	'GET /admin/groups': { pending: true, expect: adminOnly() },
-	'POST /admin/groups?/default': { pending: true, expect: adminOnly(400) },
-	'GET /admin/groups/[id]': { pending: true, params: (fx) => ({ id: fx.groupId }), expect: adminOnly() },
+	'GET /admin/users': { expect: adminOnly() },
+	'GET /admin/users/[id]': { params: spare, expect: adminOnly() },
+	'POST /admin/users/[id]?/save': { params: spare, expect: adminOnly(400) },
+	'POST /admin/users/[id]?/disable': { params: spare, expect: adminOnly('->/admin/users/') },
+	'POST /admin/users/[id]?/enable': { params: spare, expect: adminOnly('->/admin/users/') },
+	'GET /admin/groups': { expect: adminOnly() },
+	'POST /admin/groups?/default': { expect: adminOnly(400) },
+	'GET /admin/groups/[id]': { params: (fx) => ({ id: fx.groupId }), expect: adminOnly() },
 	...Object.fromEntries(
 		['addMember', 'removeMember', 'addTrainer', 'removeTrainer', 'addSession', 'removeSession'].map((action) => [
 			`POST /admin/groups/[id]?/${action}`,
@@ -207,17 +203,15 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 			} satisfies AuthzRow
 		])
 	),
-	'GET /admin/import': { pending: true, expect: adminOnly() },
-	'POST /admin/import?/preview': { pending: true, expect: adminOnly(400) },
-	'POST /admin/import?/confirm': { pending: true, expect: adminOnly(400) },
-	'GET /attendance': { pending: true, expect: trainerOrAdmin() },
+	'GET /admin/import': { expect: adminOnly() },
+	'POST /admin/import?/preview': { expect: adminOnly(400) },
+	'POST /admin/import?/confirm': { expect: adminOnly(400) },
+	'GET /attendance': { expect: trainerOrAdmin() },
 	'GET /attendance/[sessionId]': {
-		pending: true,
 		params: (fx) => ({ sessionId: fx.liveSessionId }),
 		expect: groupTrainers(200, 403)
 	},
 	'POST /attendance/[sessionId]?/default': {
-		pending: true,
 		params: (fx) => ({ sessionId: fx.liveSessionId }),
 		// An empty form is a valid answer ("nobody attended"): the group's trainers and admins get 200.
 		expect: groupTrainers(200, 403)

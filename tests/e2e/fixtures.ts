@@ -81,7 +81,10 @@ export function createFixtures(): Fixtures {
 		const liveSessionId = id();
 		const attemptId = id();
 		const certificateId = id();
-		const certificateCode = `T${id().slice(0, 9).toUpperCase()}`;
+		// The verification-code format (XXXXX-XXXXX, Crockford base32), so /verify/[code] needs no normalising.
+		const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+		const chars = [...randomBytes(10)].map((b) => alphabet[b & 31]).join('');
+		const certificateCode = `${chars.slice(0, 5)}-${chars.slice(5)}`;
 		const now = Date.now();
 		db.transaction(() => {
 			for (const [g, learner, trainer] of [

