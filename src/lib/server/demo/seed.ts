@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password';
 import { getDb } from '../db';
 import { users } from '../db/schema';
 import { randomId } from '../ids';
+import { seedTrainerDemo } from '../reports/demo-seed';
 
 export const DEMO_PASSWORD = 'akademia-demo';
 export const DEMO_ACCOUNTS = [
@@ -30,7 +31,7 @@ export const DEMO_ACCOUNTS = [
 export type DemoIds = Record<(typeof DEMO_ACCOUNTS)[number]['role'], string>;
 
 /** Demo data of each feature (enrolments, groups, ...), called in order once the accounts exist. */
-const featureSeeds: ((ids: DemoIds) => void)[] = [];
+const featureSeeds: ((ids: DemoIds) => void)[] = [seedTrainerDemo];
 
 export async function seedDemoIfEmpty(): Promise<boolean> {
 	const db = getDb();
