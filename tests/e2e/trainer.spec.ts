@@ -54,12 +54,18 @@ test.describe('trainer reports', () => {
 
 		await page.getByRole('link', { name: 'Przed spotkaniem' }).click();
 		await page.waitForURL(/sort=behind&dir=desc/);
-		await expect(matrix.getByRole('columnheader', { name: 'Przed spotkaniem' })).toHaveAttribute('aria-sort', 'descending');
+		await expect(matrix.getByRole('columnheader', { name: 'Przed spotkaniem' })).toHaveAttribute(
+			'aria-sort',
+			'descending'
+		);
 		await expect(matrix.locator('tbody tr').first()).toContainText('Zaległości');
 		await expect(matrix.locator('tbody tr').last()).toContainText('Na bieżąco');
 
 		// Without JavaScript the sort is the same (the server sorts).
-		const context = await page.context().browser()!.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+		const context = await page
+			.context()
+			.browser()!
+			.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
 		const plain = await context.newPage();
 		await plain.goto(`${path}?sort=name&dir=desc`);
 		const names = await plain.locator('table tbody th a').allInnerTexts();
@@ -129,7 +135,9 @@ test.describe('trainer reports', () => {
 
 		const db = new Database(`test-results/e2e-${process.env.E2E_PORT ?? 4173}.db`, { readonly: true });
 		const entry = db
-			.prepare("SELECT action, subject_id AS subjectId, details FROM audit_log WHERE action = 'trainer.view_answers' ORDER BY id DESC LIMIT 1")
+			.prepare(
+				"SELECT action, subject_id AS subjectId, details FROM audit_log WHERE action = 'trainer.view_answers' ORDER BY id DESC LIMIT 1"
+			)
 			.get() as { action: string; subjectId: string; details: string };
 		db.close();
 		expect(entry.subjectId).toBe(learnerId);

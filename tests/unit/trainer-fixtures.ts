@@ -2,7 +2,14 @@
 import type { Course, Module, Quiz } from '$lib/server/content';
 import type { Question } from '$lib/server/content/schema';
 import { getDb } from '$lib/server/db';
-import { groupMembers, groups, groupTrainers, lessonProgress, quizAttempts, quizResponses } from '$lib/server/db/schema';
+import {
+	groupMembers,
+	groups,
+	groupTrainers,
+	lessonProgress,
+	quizAttempts,
+	quizResponses
+} from '$lib/server/db/schema';
 import { randomId } from '$lib/server/ids';
 
 const q = (question: Question) => question;
@@ -19,7 +26,14 @@ export const QUESTIONS: Question[] = [
 			{ id: 'b', text: 'Wójt', correct: false, feedback: 'Nie.' }
 		]
 	}),
-	q({ id: 'q-tf', type: 'truefalse', lesson: 'l2', prompt: 'Ziemia jest płaska.', explanation: 'Nie jest.', answer: false }),
+	q({
+		id: 'q-tf',
+		type: 'truefalse',
+		lesson: 'l2',
+		prompt: 'Ziemia jest płaska.',
+		explanation: 'Nie jest.',
+		answer: false
+	}),
 	q({
 		id: 'q-multi',
 		type: 'multiple',

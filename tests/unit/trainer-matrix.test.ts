@@ -13,14 +13,16 @@ describe('behind for the next live session', () => {
 		expect(missingDueModules(['m1', 'm2'], { m1: done, m2: { ...done, lessonsDone: 0 } })).toEqual(['m2']);
 	});
 	it('needs no quiz pass for a module without a quiz, and ignores modules not due or no longer in the course', () => {
-		expect(missingDueModules(['m2'], { m2: { lessonsDone: 1, lessonsTotal: 1, hasQuiz: false, passed: false } })).toEqual([]);
+		expect(
+			missingDueModules(['m2'], { m2: { lessonsDone: 1, lessonsTotal: 1, hasQuiz: false, passed: false } })
+		).toEqual([]);
 		expect(missingDueModules([], { m1: { ...done, lessonsDone: 0 } })).toEqual([]);
 		expect(missingDueModules(['gone'], { m1: done })).toEqual([]);
 	});
 });
 
 describe('progress matrix', () => {
-	let group, other, ala, bartek, celina, outsider: string;
+	let group: string, other: string, ala: string, bartek: string, celina: string, outsider: string;
 	beforeAll(() => {
 		group = insertGroup();
 		other = insertGroup();
@@ -44,7 +46,6 @@ describe('progress matrix', () => {
 		// Outsider: everything done, in another group.
 		completeLessons(outsider, ['l1', 'l2', 'l3']);
 		insertAttempt(outsider, answers(true, true, true));
-
 	});
 
 	it('counts completed lessons per module and the best submitted quiz result, for members only', () => {
@@ -53,7 +54,15 @@ describe('progress matrix', () => {
 		const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
 		expect(byName['Ala Żak'].cells).toEqual([
 			{ moduleSlug: 'm1', lessonsDone: 2, lessonsTotal: 2, hasQuiz: true, passed: true, bestPercent: 100, attempts: 2 },
-			{ moduleSlug: 'm2', lessonsDone: 1, lessonsTotal: 1, hasQuiz: false, passed: false, bestPercent: null, attempts: 0 }
+			{
+				moduleSlug: 'm2',
+				lessonsDone: 1,
+				lessonsTotal: 1,
+				hasQuiz: false,
+				passed: false,
+				bestPercent: null,
+				attempts: 0
+			}
 		]);
 		expect(byName['Ala Żak'].lessonsDone).toBe(3);
 		expect(byName['Bartek Ąbel'].cells[0]).toMatchObject({ lessonsDone: 1, passed: false, attempts: 1 });
@@ -72,7 +81,11 @@ describe('progress matrix', () => {
 		const rows = progressMatrix(group, COURSE, ['m1', 'm2']);
 		expect(sortMatrix(rows, 'name', false).map((r) => r.name)).toEqual(['Ala Żak', 'Bartek Ąbel', 'Celina Nowak']);
 		expect(sortMatrix(rows, 'name', true).map((r) => r.name)).toEqual(['Celina Nowak', 'Bartek Ąbel', 'Ala Żak']);
-		expect(sortMatrix(rows, 'organisation', false).map((r) => r.name)).toEqual(['Bartek Ąbel', 'Ala Żak', 'Celina Nowak']);
+		expect(sortMatrix(rows, 'organisation', false).map((r) => r.name)).toEqual([
+			'Bartek Ąbel',
+			'Ala Żak',
+			'Celina Nowak'
+		]);
 		expect(sortMatrix(rows, 'progress', true).map((r) => r.name)).toEqual(['Ala Żak', 'Bartek Ąbel', 'Celina Nowak']);
 		expect(sortMatrix(rows, 'behind', true)[2].name).toBe('Ala Żak');
 		expect(sortMatrix(rows, 'module:m1', true).map((r) => r.name)).toEqual(['Ala Żak', 'Bartek Ąbel', 'Celina Nowak']);

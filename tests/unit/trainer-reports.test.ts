@@ -187,7 +187,13 @@ describe('a learner’s answers in words', () => {
 			]
 		};
 		expect(answerInWords(ordering, ['y', 'x'])).toEqual({ kind: 'ordered', items: ['Igrek', 'Iks'] });
-		expect(choiceCounts(ordering, [['x', 'y'], ['y', 'x'], ['x', 'y']])).toEqual([
+		expect(
+			choiceCounts(ordering, [
+				['x', 'y'],
+				['y', 'x'],
+				['x', 'y']
+			])
+		).toEqual([
 			{ id: 'x', text: 'Iks', count: 2 },
 			{ id: 'y', text: 'Igrek', count: 2 }
 		]);

@@ -9,7 +9,10 @@ export interface ModuleProgress {
 }
 
 /** The due modules this learner has not finished, in the order given. */
-export function missingDueModules(dueModules: string[], progress: Record<string, ModuleProgress | undefined>): string[] {
+export function missingDueModules(
+	dueModules: string[],
+	progress: Record<string, ModuleProgress | undefined>
+): string[] {
 	return dueModules.filter((slug) => {
 		const p = progress[slug];
 		if (!p) return false; // a module no longer in the course cannot be done; not the learner's fault

@@ -5,7 +5,16 @@ import { eq } from 'drizzle-orm';
 import { getCourse } from '../content';
 import type { Question } from '../content/schema';
 import { getDb, type Tx } from '../db';
-import { groupMembers, groups, groupTrainers, lessonProgress, liveSessions, quizAttempts, quizResponses, users } from '../db/schema';
+import {
+	groupMembers,
+	groups,
+	groupTrainers,
+	lessonProgress,
+	liveSessions,
+	quizAttempts,
+	quizResponses,
+	users
+} from '../db/schema';
 import { randomId } from '../ids';
 import { gradeAnswer } from './demo-grade';
 
@@ -14,17 +23,59 @@ const COURSE = 'protokol-dyplomatyczny';
 
 /** Learners with an ability (chance of a right answer) and how far they got. */
 const DEMO_LEARNERS = [
-	{ email: 'anna.demo@akademia.test', name: 'Anna Kowalczyk', org: 'Urząd Miasta Nowy Sącz', ability: 0.95, modules: 2 },
-	{ email: 'bartosz.demo@akademia.test', name: 'Bartosz Wiśniewski', org: 'Starostwo Powiatowe w Wieliczce', ability: 0.85, modules: 2 },
-	{ email: 'celina.demo@akademia.test', name: 'Celina Łukasik', org: 'Urząd Gminy Zabierzów', ability: 0.8, modules: 2 },
-	{ email: 'dariusz.demo@akademia.test', name: 'Dariusz Żak', org: 'Urząd Marszałkowski Województwa Małopolskiego', ability: 0.75, modules: 1 },
+	{
+		email: 'anna.demo@akademia.test',
+		name: 'Anna Kowalczyk',
+		org: 'Urząd Miasta Nowy Sącz',
+		ability: 0.95,
+		modules: 2
+	},
+	{
+		email: 'bartosz.demo@akademia.test',
+		name: 'Bartosz Wiśniewski',
+		org: 'Starostwo Powiatowe w Wieliczce',
+		ability: 0.85,
+		modules: 2
+	},
+	{
+		email: 'celina.demo@akademia.test',
+		name: 'Celina Łukasik',
+		org: 'Urząd Gminy Zabierzów',
+		ability: 0.8,
+		modules: 2
+	},
+	{
+		email: 'dariusz.demo@akademia.test',
+		name: 'Dariusz Żak',
+		org: 'Urząd Marszałkowski Województwa Małopolskiego',
+		ability: 0.75,
+		modules: 1
+	},
 	{ email: 'ewa.demo@akademia.test', name: 'Ewa Ślusarczyk', org: 'Urząd Miasta Tarnowa', ability: 0.7, modules: 2 },
 	{ email: 'filip.demo@akademia.test', name: 'Filip Gąsienica', org: 'Urząd Gminy Poronin', ability: 0.65, modules: 1 },
 	{ email: 'grazyna.demo@akademia.test', name: 'Grażyna Mróz', org: 'Urząd Miasta Gorlice', ability: 0.6, modules: 1 },
-	{ email: 'henryk.demo@akademia.test', name: 'Henryk Kępa', org: 'Starostwo Powiatowe w Bochni', ability: 0.55, modules: 1 },
-	{ email: 'irena.demo@akademia.test', name: 'Irena Źródłowska', org: 'Urząd Gminy Niepołomice', ability: 0.5, modules: 1 },
+	{
+		email: 'henryk.demo@akademia.test',
+		name: 'Henryk Kępa',
+		org: 'Starostwo Powiatowe w Bochni',
+		ability: 0.55,
+		modules: 1
+	},
+	{
+		email: 'irena.demo@akademia.test',
+		name: 'Irena Źródłowska',
+		org: 'Urząd Gminy Niepołomice',
+		ability: 0.5,
+		modules: 1
+	},
 	{ email: 'jakub.demo@akademia.test', name: 'Jakub Nowak', org: 'Urząd Miasta Oświęcim', ability: 0.45, modules: 1 },
-	{ email: 'katarzyna.demo@akademia.test', name: 'Katarzyna Dąbrowska', org: 'Urząd Gminy Myślenice', ability: 0.4, modules: 0 },
+	{
+		email: 'katarzyna.demo@akademia.test',
+		name: 'Katarzyna Dąbrowska',
+		org: 'Urząd Gminy Myślenice',
+		ability: 0.4,
+		modules: 0
+	},
 	{ email: 'lech.demo@akademia.test', name: 'Lech Pawłowski', org: 'Urząd Miasta Zakopane', ability: 0.35, modules: 0 }
 ];
 
@@ -47,7 +98,9 @@ function answerFor(question: Question, right: boolean, rnd: () => number): unkno
 		case 'single':
 			return right ? question.options.find((o) => o.correct)!.id : pick(question.options.filter((o) => !o.correct)).id;
 		case 'judgement':
-			return right ? question.options.find((o) => o.score === 1)!.id : pick(question.options.filter((o) => o.score < 1)).id;
+			return right
+				? question.options.find((o) => o.score === 1)!.id
+				: pick(question.options.filter((o) => o.score < 1)).id;
 		case 'truefalse':
 			return right ? question.answer : !question.answer;
 		case 'multiple': {
@@ -71,12 +124,22 @@ function answerFor(question: Question, right: boolean, rnd: () => number): unkno
 	}
 }
 
-function insertAttempt(tx: Tx, userId: string, quiz: NonNullable<ReturnType<typeof getCourse>>['quizzes'][number], ability: number, at: number, rnd: () => number) {
+function insertAttempt(
+	tx: Tx,
+	userId: string,
+	quiz: NonNullable<ReturnType<typeof getCourse>>['quizzes'][number],
+	ability: number,
+	at: number,
+	rnd: () => number
+) {
 	const id = randomId();
 	const questions = [...quiz.questions].sort(() => rnd() - 0.5);
 	const graded = questions.map((question, i) => {
 		// Later questions in the file are a little harder, so the facility indices spread out.
-		const chance = Math.min(0.98, Math.max(0.05, ability + 0.15 - (0.3 * quiz.questions.indexOf(question)) / quiz.questions.length));
+		const chance = Math.min(
+			0.98,
+			Math.max(0.05, ability + 0.15 - (0.3 * quiz.questions.indexOf(question)) / quiz.questions.length)
+		);
 		const answer = answerFor(question, rnd() < chance, rnd);
 		return { question, answer, score: gradeAnswer(question, answer), answeredAt: at + (i + 1) * 45_000 };
 	});
@@ -93,7 +156,13 @@ function insertAttempt(tx: Tx, userId: string, quiz: NonNullable<ReturnType<type
 			layout: questions.map((q) => ({
 				questionId: q.id,
 				optionOrder:
-					q.type === 'ordering' ? q.items.map((i) => i.id) : q.type === 'matching' ? q.pairs.map((p) => p.id) : q.type === 'truefalse' ? [] : q.options.map((o) => o.id)
+					q.type === 'ordering'
+						? q.items.map((i) => i.id)
+						: q.type === 'matching'
+							? q.pairs.map((p) => p.id)
+							: q.type === 'truefalse'
+								? []
+								: q.options.map((o) => o.id)
 			})),
 			startedAt: new Date(at),
 			submittedAt: new Date(at + (questions.length + 1) * 45_000),
@@ -105,7 +174,13 @@ function insertAttempt(tx: Tx, userId: string, quiz: NonNullable<ReturnType<type
 		.run();
 	for (const g of graded) {
 		tx.insert(quizResponses)
-			.values({ attemptId: id, questionId: g.question.id, answer: g.answer, score: g.score, answeredAt: new Date(g.answeredAt) })
+			.values({
+				attemptId: id,
+				questionId: g.question.id,
+				answer: g.answer,
+				score: g.score,
+				answeredAt: new Date(g.answeredAt)
+			})
 			.run();
 	}
 	return percent >= quiz.pass_mark;
@@ -125,7 +200,11 @@ export function seedTrainerDemo(ids: { trainer: string; learner: string }, now =
 			tx.insert(groupTrainers).values({ groupId: group.id, userId: ids.trainer }).onConflictDoNothing().run();
 			tx.insert(groupMembers).values({ groupId: group.id, userId: ids.learner }).onConflictDoNothing().run();
 		}
-		const upcoming = tx.select({ id: liveSessions.id, at: liveSessions.startsAt }).from(liveSessions).where(eq(liveSessions.groupId, group.id)).all();
+		const upcoming = tx
+			.select({ id: liveSessions.id, at: liveSessions.startsAt })
+			.from(liveSessions)
+			.where(eq(liveSessions.groupId, group.id))
+			.all();
 		if (!upcoming.some((s) => s.at.getTime() >= now)) {
 			const start = new Date(now + 7 * day);
 			start.setUTCHours(8, 0, 0, 0);
@@ -142,7 +221,9 @@ export function seedTrainerDemo(ids: { trainer: string; learner: string }, now =
 		}
 		for (const [index, person] of DEMO_LEARNERS.entries()) {
 			const userId = randomId();
-			tx.insert(users).values({ id: userId, email: person.email, name: person.name, organisation: person.org, role: 'learner' }).run();
+			tx.insert(users)
+				.values({ id: userId, email: person.email, name: person.name, organisation: person.org, role: 'learner' })
+				.run();
 			tx.insert(groupMembers).values({ groupId: group.id, userId }).run();
 			const started = now - (20 - index) * day;
 			// Module by module: lessons, then the quiz (retaken once if failed, as learners do).
@@ -164,7 +245,8 @@ export function seedTrainerDemo(ids: { trainer: string; learner: string }, now =
 				}
 				if (!module.quiz || person.modules === 0) continue;
 				const passed = insertAttempt(tx, userId, module.quiz, person.ability, started + day, rnd);
-				if (!passed) insertAttempt(tx, userId, module.quiz, Math.min(0.95, person.ability + 0.2), started + 2 * day, rnd);
+				if (!passed)
+					insertAttempt(tx, userId, module.quiz, Math.min(0.95, person.ability + 0.2), started + 2 * day, rnd);
 			}
 		}
 	});

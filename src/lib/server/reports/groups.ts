@@ -14,7 +14,8 @@ export interface GroupSummary {
 }
 
 export function groupsFor(user: Pick<SessionUser, 'id' | 'role'>, now = Date.now()): GroupSummary[] {
-	const onlyMine = user.role === 'admin' ? sql`1` : sql`g.id IN (SELECT group_id FROM group_trainers WHERE user_id = ${user.id})`;
+	const onlyMine =
+		user.role === 'admin' ? sql`1` : sql`g.id IN (SELECT group_id FROM group_trainers WHERE user_id = ${user.id})`;
 	const rows = getDb().all<{
 		id: string;
 		name: string;

@@ -33,7 +33,11 @@ export function learnerAttempts(userId: string, course: Course): AttemptDetail[]
 		.select()
 		.from(quizAttempts)
 		.where(
-			and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, course.slug), isNotNull(quizAttempts.submittedAt))
+			and(
+				eq(quizAttempts.userId, userId),
+				eq(quizAttempts.courseSlug, course.slug),
+				isNotNull(quizAttempts.submittedAt)
+			)
 		)
 		.orderBy(asc(quizAttempts.startedAt))
 		.all();

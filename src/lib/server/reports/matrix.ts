@@ -86,8 +86,7 @@ export function progressMatrix(groupId: string, course: Course, dueModules: stri
 
 export function parseSort(value: string | null, course: Course): SortKey {
 	if (value && (SORT_KEYS as readonly string[]).includes(value)) return value as SortKey;
-	if (value?.startsWith('module:') && course.modules.some((m) => `module:${m.slug}` === value))
-		return value as SortKey;
+	if (value?.startsWith('module:') && course.modules.some((m) => `module:${m.slug}` === value)) return value as SortKey;
 	return 'name';
 }
 

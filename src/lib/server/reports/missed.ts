@@ -23,8 +23,18 @@ export interface MissedTopic {
 	mean: number;
 }
 
-export function missedMost(groupId: string, course: Course, limit = 10): { questions: MissedQuestion[]; topics: MissedTopic[] } {
-	const rows = getDb().all<{ quizSlug: string; questionId: string; answered: number; total: number; wrong: number }>(sql`
+export function missedMost(
+	groupId: string,
+	course: Course,
+	limit = 10
+): { questions: MissedQuestion[]; topics: MissedTopic[] } {
+	const rows = getDb().all<{
+		quizSlug: string;
+		questionId: string;
+		answered: number;
+		total: number;
+		wrong: number;
+	}>(sql`
 		SELECT qa.quiz_slug AS quizSlug, qr.question_id AS questionId, count(*) AS answered,
 			sum(coalesce(qr.score, 0)) AS total, sum(coalesce(qr.score, 0) < 1) AS wrong
 		FROM group_members gm
@@ -63,7 +73,12 @@ export function missedMost(groupId: string, course: Course, limit = 10): { quest
 		byLesson.set(q.question.lesson, t);
 	}
 	const topics = [...byLesson.entries()]
-		.map(([slug, t]) => ({ lessonSlug: slug, lessonTitle: lessonTitle(slug)!, answered: t.answered, mean: t.total / t.answered }))
+		.map(([slug, t]) => ({
+			lessonSlug: slug,
+			lessonTitle: lessonTitle(slug)!,
+			answered: t.answered,
+			mean: t.total / t.answered
+		}))
 		.filter((t) => t.mean < 1)
 		.sort((a, b) => a.mean - b.mean)
 		.slice(0, limit);

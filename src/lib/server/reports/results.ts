@@ -18,7 +18,9 @@ export interface ResultRow {
 }
 
 export function groupResults(groupId: string, courseSlug: string, quizSlug?: string): ResultRow[] {
-	const rows = getDb().all<Omit<ResultRow, 'submittedAt' | 'passed'> & { submittedAt: number; passed: number | null }>(sql`
+	const rows = getDb().all<
+		Omit<ResultRow, 'submittedAt' | 'passed'> & { submittedAt: number; passed: number | null }
+	>(sql`
 		SELECT u.name, u.email, u.organisation, qa.quiz_slug AS quizSlug,
 			row_number() OVER (PARTITION BY qa.user_id, qa.quiz_slug ORDER BY qa.started_at, qa.id) AS number,
 			qa.content_version AS contentVersion, qa.submitted_at AS submittedAt, qa.score, qa.max_score AS maxScore,
