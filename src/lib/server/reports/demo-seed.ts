@@ -16,7 +16,8 @@ import {
 	users
 } from '../db/schema';
 import { randomId } from '../ids';
-import { gradeAnswer } from './demo-grade';
+import { gradeAttempt } from '../quiz/grading';
+import { optionIds, seededRandom, shuffle } from '../quiz/layout';
 
 export const DEMO_GROUP_NAME = 'Grupa pilotażowa — Małopolska';
 const COURSE = 'protokol-dyplomatyczny';
@@ -79,18 +80,6 @@ const DEMO_LEARNERS = [
 	{ email: 'lech.demo@akademia.test', name: 'Lech Pawłowski', org: 'Urząd Miasta Zakopane', ability: 0.35, modules: 0 }
 ];
 
-/** mulberry32: a tiny seeded generator, so the demo is the same on every machine. */
-function generator(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** A plausible answer: right with the given chance, otherwise a typical mistake. */
 function answerFor(question: Question, right: boolean, rnd: () => number): unknown {
 	const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)];
@@ -133,7 +122,7 @@ function insertAttempt(
 	rnd: () => number
 ) {
 	const id = randomId();
-	const questions = [...quiz.questions].sort(() => rnd() - 0.5);
+	const questions = shuffle(quiz.questions, rnd);
 	const graded = questions.map((question, i) => {
 		// Later questions in the file are a little harder, so the facility indices spread out.
 		const chance = Math.min(
@@ -141,10 +130,16 @@ function insertAttempt(
 			Math.max(0.05, ability + 0.15 - (0.3 * quiz.questions.indexOf(question)) / quiz.questions.length)
 		);
 		const answer = answerFor(question, rnd() < chance, rnd);
-		return { question, answer, score: gradeAnswer(question, answer), answeredAt: at + (i + 1) * 45_000 };
+		return { question, answer, answeredAt: at + (i + 1) * 45_000 };
 	});
-	const score = graded.reduce((s, g) => s + g.score, 0);
-	const percent = (score / questions.length) * 100;
+	// Graded by the quiz module's own rules, so the demo numbers are what real submissions would give.
+	const grade = gradeAttempt(
+		questions.map((q) => q.id),
+		quiz.questions,
+		new Map(graded.map((g) => [g.question.id, g.answer])),
+		quiz.pass_mark
+	);
+	const { score, maxScore, percent, passed } = grade;
 	tx.insert(quizAttempts)
 		.values({
 			id,
@@ -155,21 +150,14 @@ function insertAttempt(
 			seed: Math.floor(rnd() * 1e9),
 			layout: questions.map((q) => ({
 				questionId: q.id,
-				optionOrder:
-					q.type === 'ordering'
-						? q.items.map((i) => i.id)
-						: q.type === 'matching'
-							? q.pairs.map((p) => p.id)
-							: q.type === 'truefalse'
-								? []
-								: q.options.map((o) => o.id)
+				optionOrder: optionIds(q)
 			})),
 			startedAt: new Date(at),
 			submittedAt: new Date(at + (questions.length + 1) * 45_000),
 			score,
-			maxScore: questions.length,
+			maxScore,
 			percent,
-			passed: percent >= quiz.pass_mark
+			passed
 		})
 		.run();
 	for (const g of graded) {
@@ -178,19 +166,19 @@ function insertAttempt(
 				attemptId: id,
 				questionId: g.question.id,
 				answer: g.answer,
-				score: g.score,
+				score: grade.perQuestion.get(g.question.id) ?? 0,
 				answeredAt: new Date(g.answeredAt)
 			})
 			.run();
 	}
-	return percent >= quiz.pass_mark;
+	return passed;
 }
 
 export function seedTrainerDemo(ids: { trainer: string; learner: string }, now = Date.now()) {
 	const course = getCourse(COURSE);
 	if (!course) return;
 	const db = getDb();
-	const rnd = generator(20261130);
+	const rnd = seededRandom(20261130);
 	const day = 24 * 60 * 60 * 1000;
 	db.transaction((tx) => {
 		let group = tx.select().from(groups).where(eq(groups.name, DEMO_GROUP_NAME)).get();
