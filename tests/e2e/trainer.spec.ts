@@ -14,6 +14,8 @@ async function checkPage(page: Page, name: string) {
 	await page.screenshot({ path: `${SHOTS}/${name}-desktop-top.png` });
 	await page.setViewportSize({ width: 360, height: 800 });
 	await expectAccessible(page);
+	// Nothing but the wide tables (which scroll inside their own region) may push the page sideways.
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 	await page.screenshot({ path: `${SHOTS}/${name}-360.png`, fullPage: true });
 	await page.setViewportSize({ width: 1280, height: 900 });
 }
