@@ -6,6 +6,7 @@ import { getCourse } from '../content';
 import type { Question } from '../content/schema';
 import { getDb, type Tx } from '../db';
 import {
+	enrollments,
 	groupMembers,
 	groups,
 	groupTrainers,
@@ -213,6 +214,7 @@ export function seedTrainerDemo(ids: { trainer: string; learner: string }, now =
 				.values({ id: userId, email: person.email, name: person.name, organisation: person.org, role: 'learner' })
 				.run();
 			tx.insert(groupMembers).values({ groupId: group.id, userId }).run();
+			tx.insert(enrollments).values({ userId, courseSlug: COURSE }).onConflictDoNothing().run();
 			const started = now - (20 - index) * day;
 			// Module by module: lessons, then the quiz (retaken once if failed, as learners do).
 			for (const module of course.modules.slice(0, Math.max(1, person.modules))) {

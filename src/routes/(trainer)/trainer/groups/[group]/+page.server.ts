@@ -4,14 +4,16 @@ import { parseSort, progressMatrix, sortMatrix } from '$lib/server/reports/matri
 import type { PageServerLoad } from './$types';
 
 export const load = ((event) => {
-	const { group, course } = requireGroupAccess(event);
+	const { user, group, course } = requireGroupAccess(event);
 	const session = nextSession(group.id);
-	if (!course) return { group, course: null, session, rows: [], sort: 'name', descending: false };
+	const isAdmin = user.role === 'admin';
+	if (!course) return { group, isAdmin, course: null, session, rows: [], sort: 'name', descending: false };
 	const sort = parseSort(event.url.searchParams.get('sort'), course);
 	const descending = event.url.searchParams.get('dir') === 'desc';
 	const rows = sortMatrix(progressMatrix(group.id, course, session?.dueModules ?? []), sort, descending);
 	return {
 		group,
+		isAdmin,
 		course: {
 			slug: course.slug,
 			title: course.title,
