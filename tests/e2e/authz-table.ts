@@ -218,34 +218,28 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	},
 
 	// --- trainer: only the trainers of the group (and admins) ---
-	'GET /trainer/groups/[group]': { pending: true, params: group, expect: groupTrainers(200, 403) },
+	'GET /trainer/groups/[group]': { params: group, expect: groupTrainers(200, 403) },
 	'GET /trainer/groups/[group]/before-next-session': {
-		pending: true,
 		params: group,
 		expect: groupTrainers(200, 403)
 	},
 	'GET /trainer/groups/[group]/learners/[user]': {
-		pending: true,
 		params: (fx) => ({ group: fx.groupId, user: fx.people.learner.id }),
 		expect: groupTrainers(200, 403)
 	},
 	'GET /trainer/groups/[group]/quizzes/[quiz]': {
-		pending: true,
 		params: (fx) => ({ group: fx.groupId, quiz: fx.course.quizzes[0]?.slug ?? 'final' }),
 		expect: groupTrainers(200, 403)
 	},
 	'GET /trainer/groups/[group]/progress.csv': {
-		pending: true,
 		params: group,
 		expect: { ...groupTrainers(200, 403), anonymous: 401 }
 	},
 	'GET /trainer/groups/[group]/results.csv': {
-		pending: true,
 		params: group,
 		expect: { ...groupTrainers(200, 403), anonymous: 401 }
 	},
 	'GET /trainer/groups/[group]/quizzes/[quiz]/results.csv': {
-		pending: true,
 		params: (fx) => ({ group: fx.groupId, quiz: fx.course.quizzes[0]?.slug ?? 'final' }),
 		expect: { ...groupTrainers(200, 403), anonymous: 401 }
 	}
