@@ -5,6 +5,7 @@ import { getDb } from '../db';
 import { enrollments, users } from '../db/schema';
 import { seedCertificateDemo } from '../certificates/demo';
 import { randomId } from '../ids';
+import { seedTrainerDemo } from '../reports/demo-seed';
 import { seedDemoGroup } from '../admin/demo';
 
 export const DEMO_PASSWORD = 'akademia-demo';
@@ -35,7 +36,8 @@ export type DemoIds = Record<(typeof DEMO_ACCOUNTS)[number]['role'], string>;
 const featureSeeds: ((ids: DemoIds) => void)[] = [
 	enrolDemoLearner,
 	(ids) => void seedDemoGroup(ids),
-	seedCertificateDemo
+	seedCertificateDemo,
+	seedTrainerDemo
 ];
 
 /** Lessons: the demo learner is enrolled in every course (the three real ones), with no progress yet. */
