@@ -2,6 +2,7 @@ import { expect, test, type Page, type Response } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { expectAccessible, gotoReady, newLearner } from './helpers';
+import { answerQuizCorrectly, readQuiz } from './quiz-answers';
 
 const QUIZ_URL = '/courses/dyplomacja-ekonomiczna/quiz/partnerstwo-i-misja';
 
@@ -29,66 +30,6 @@ const status = (page: Page) => page.locator('p.autosave');
 /** Waits until the autosave of the last change has reached the server. */
 async function saved(page: Page) {
 	await expect(status(page)).toHaveText(/Zapisano/);
-}
-
-async function answerCorrectly(page: Page) {
-	await group(page, /Kto w gminie decyduje/)
-		.getByRole('radio', { name: 'Rada gminy, w uchwale' })
-		.check();
-	await saved(page);
-	await group(page, /nie jest|Porozumienie o partnerstwie miast podpisane/)
-		.getByRole('radio', { name: 'Fałsz' })
-		.check();
-	await saved(page);
-	const ordering = group(page, /Ułóż kroki nawiązania partnerstwa/);
-	const order = [
-		'Rozpoznanie partnera, wspólnych celów i osób do kontaktu',
-		'Przygotowanie projektu uchwały rady gminy z uzasadnieniem',
-		'Podjęcie uchwały przez radę gminy',
-		'Podpisanie porozumienia o partnerstwie',
-		'Realizacja wspólnych działań i ich okresowy przegląd'
-	];
-	for (const [i, text] of order.entries()) await ordering.getByLabel(text).selectOption({ label: `pozycja ${i + 1}` });
-	await saved(page);
-	const minister = group(page, /wymagają zgody ministra/);
-	for (const text of [
-		'Uchwała rady gminy o przystąpieniu do międzynarodowego zrzeszenia',
-		'„Priorytety współpracy zagranicznej województwa”',
-		'Projekt umowy o współpracy regionalnej'
-	]) {
-		await minister.getByRole('checkbox', { name: new RegExp(text) }).check();
-		await saved(page);
-	}
-	const matching = group(page, /Dopasuj pojęcie lub państwo/);
-	for (const [left, right] of [
-		['Arabia Saudyjska', 'Tydzień pracy od niedzieli do czwartku (od 2013 r.)'],
-		[
-			'Administracja federalna ZEA',
-			'Od poniedziałku do piątku, z krótszym piątkiem; weekend w sobotę i niedzielę (od 2022 r.)'
-		],
-		['Ramadan', 'Miesiąc postu od świtu do zachodu słońca'],
-		['Iftar', 'Posiłek po zachodzie słońca, którym poszczący kończą dzienny post']
-	]) {
-		await matching.getByLabel(left, { exact: true }).selectOption({ label: right });
-		await saved(page);
-	}
-	await group(page, /Jak najlepiej podejść do dat Ramadanu/)
-		.getByRole('radio', { name: /Przyjąć daty z kalendarza jako przybliżone/ })
-		.check();
-	await saved(page);
-	await group(page, /elegancko zapakowany upominek/)
-		.getByRole('radio', { name: /Przyjmuję upominek prawą ręką/ })
-		.check();
-	await saved(page);
-	const guests = group(page, /Które zachowania są właściwe/);
-	for (const text of [
-		'Podawanie dokumentów i wizytówek prawą ręką',
-		'Siedzenie tak, by podeszwy',
-		'Upominek bez alkoholu'
-	]) {
-		await guests.getByRole('checkbox', { name: new RegExp(text) }).check();
-		await saved(page);
-	}
 }
 
 /** Every HTML page and data response of the site while an attempt is open. */
@@ -217,7 +158,7 @@ test.describe('quizzes', () => {
 		// Second attempt: all right.
 		await page.getByRole('button', { name: 'Rozpocznij kolejne podejście' }).click();
 		await page.waitForURL((url) => url.pathname.startsWith(QUIZ_URL + '/') && !url.pathname.endsWith(attemptId));
-		await answerCorrectly(page);
+		await answerQuizCorrectly(page, readQuiz('dyplomacja-ekonomiczna'));
 		await page.getByRole('button', { name: 'Wyślij test do oceny' }).click();
 		await expect(page.getByText('Test zaliczony. Gratulacje!')).toBeVisible();
 		await expect(page.getByText(/Zdobyte punkty: 8 z 8 \(100%\)/)).toBeVisible();
