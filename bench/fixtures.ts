@@ -20,7 +20,7 @@ export interface OpenAttempt {
 	quiz: string;
 	attempt: string;
 	/** The questions of the attempt with a plausible answer each (docs/CONTENT-FORMAT.md shapes). */
-	answers: { questionId: string; answer: unknown }[];
+	answers: { questionId: string; answer: unknown; optionOrder: string[] }[];
 }
 export interface TrainerView {
 	token: string;
@@ -106,7 +106,7 @@ export function prepareFixtures(
 		);
 		const answers = layout.map((l) => {
 			const question = quiz.questions.find((q) => q.id === l.questionId)!;
-			return { questionId: question.id, answer: answerFor(question, 0.8, random) };
+			return { questionId: question.id, answer: answerFor(question, 0.8, random), optionOrder: l.optionOrder };
 		});
 		if (withAnswers) for (const a of answers) insertResponse.run(id, a.questionId, JSON.stringify(a.answer), now);
 		return { token: tokenFor(userId), course: quiz.courseSlug, quiz: quiz.slug, attempt: id, answers };

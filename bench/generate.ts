@@ -119,7 +119,8 @@ const PLACES = [
 	'Sucha Beskidzka'
 ];
 const OFFICES = ['Urząd Gminy', 'Urząd Miasta', 'Starostwo Powiatowe', 'Urząd Marszałkowski', 'Urząd Miasta i Gminy'];
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+// The certificates feature's format (certificates/code.ts): Crockford base32, XXXXX-XXXXX.
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
 
 /** Writes the data set into an empty, migrated database. */
@@ -145,8 +146,8 @@ export function generateDataset(client: Database.Database, options: GenerateOpti
 	const certificateCode = () => {
 		for (;;) {
 			let s = '';
-			for (let i = 0; i < 12; i++) s += CODE_ALPHABET[Math.floor(random() * 32)];
-			const code = `${s.slice(0, 4)}-${s.slice(4, 8)}-${s.slice(8)}`;
+			for (let i = 0; i < 10; i++) s += CODE_ALPHABET[Math.floor(random() * 32)];
+			const code = `${s.slice(0, 5)}-${s.slice(5)}`;
 			if (!usedCodes.has(code)) {
 				usedCodes.add(code);
 				return code;
@@ -230,7 +231,8 @@ export function generateDataset(client: Database.Database, options: GenerateOpti
 			const skill = tries === 5 ? (wantPass ? 1 : 0) : wantPass ? 0.92 : 0.45;
 			answers = questions.map((q) => answerFor(q, skill, random));
 			scores = questions.map((q, i) => scoreAnswer(q, answers[i]));
-			percent = (scores.reduce((a, b) => a + b, 0) / questions.length) * 100;
+			// Rounded to 2 decimals as the quiz feature stores it (quiz/grading.ts).
+			percent = Math.round((scores.reduce((a, b) => a + b, 0) / questions.length) * 10000) / 100;
 			if (percent >= quiz.pass_mark === wantPass) break;
 		}
 		const score = scores.reduce((a, b) => a + b, 0);
