@@ -53,6 +53,7 @@ const instance = autocannon(
 		console.log(
 			JSON.stringify({
 				requests: total,
+				sent: next,
 				seconds: result.duration,
 				rps: total / result.duration,
 				p50: result.latency.p50,
@@ -72,7 +73,8 @@ const instance = autocannon(
 	}
 );
 
-// Bounded in time even if the server stops answering: the run is stopped (and reported) after this.
-const hardStop = setTimeout(() => instance.stop(), (spec.duration + 30) * 1000);
+// Bounded in time: autocannon ignores `duration` when given an `amount`, so a write run is stopped at its
+// duration here; and any run is stopped (and reported) if the server stops answering.
+const hardStop = setTimeout(() => instance.stop(), (spec.amount ? spec.duration : spec.duration + 30) * 1000);
 process.on('SIGTERM', () => instance.stop());
 process.on('SIGINT', () => instance.stop());

@@ -142,6 +142,8 @@ export function runLoad(specPath: string, maxSeconds: number): Promise<LoadResul
 
 export interface LoadResult {
 	requests: number;
+	/** Requests handed to autocannon (may exceed `requests` by those still in flight at the stop). */
+	sent: number;
 	seconds: number;
 	rps: number;
 	p50: number;

@@ -24,7 +24,7 @@ export interface ReportInput {
 	rssAfter: number | null;
 	results: ScenarioResult[];
 	weights: PageWeight[];
-	writes: { autosaveOk: number; autosaveRows: number; submitOk: number; submitted: number };
+	writes: { autosaveSent: number; autosaveOk: number; autosaveRows: number; submitOk: number; submitted: number };
 	plans: QueryPlan[];
 }
 
@@ -87,7 +87,8 @@ export function formatReport(input: ReportInput): { text: string; json: unknown 
 	);
 	const w = input.writes;
 	lines.push(
-		`- Writes: ${n0(w.autosaveOk)} autosaves answered 200 and ${n0(w.autosaveRows)} response rows found in their attempts ` +
+		`- Writes: ${n0(w.autosaveSent)} autosaves sent (each a different attempt and question), ${n0(w.autosaveOk)} answered 200, ` +
+			`${n0(w.autosaveRows)} response rows found in their attempts ` +
 			`(${w.autosaveRows >= w.autosaveOk ? 'no lost write' : `${n0(w.autosaveOk - w.autosaveRows)} LOST`}); ` +
 			`${n0(w.submitOk)} submits answered 200 and ${n0(w.submitted)} attempts are submitted.`
 	);
@@ -101,13 +102,18 @@ export function formatReport(input: ReportInput): { text: string; json: unknown 
 	}
 	if (input.plans.length > 0) {
 		lines.push('');
-		lines.push('Heavy queries of the trainer pages (median of 5 runs on this database):');
+		lines.push(
+			'Trainer reports called in-process on this database (median of 5 calls), with the plan of each statement:'
+		);
 		for (const q of input.plans) {
 			lines.push('');
-			lines.push(`- ${q.name}: ${q.ms.toFixed(2)} ms, ${n0(q.rows)} rows`);
-			lines.push('  ```');
-			for (const step of q.plan) lines.push(`  ${step}`);
-			lines.push('  ```');
+			lines.push(`- ${q.name}: ${q.ms.toFixed(1)} ms`);
+			for (const st of q.statements) {
+				lines.push('  ```');
+				lines.push(`  ${st.sql.length > 400 ? st.sql.slice(0, 400) + ' …' : st.sql}`);
+				for (const step of st.plan) lines.push(`    ${step}`);
+				lines.push('  ```');
+			}
 		}
 	}
 	lines.push('');

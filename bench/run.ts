@@ -83,6 +83,7 @@ async function main() {
 	const autosave = results.find((r) => r.name === 'quiz autosave');
 	const submit = results.find((r) => r.name === 'quiz submit');
 	const writes = {
+		autosaveSent: autosave?.load?.sent ?? 0,
 		autosaveOk: okWrites(autosave?.load),
 		autosaveRows: countResponses(
 			check.$client,
@@ -94,8 +95,8 @@ async function main() {
 			fixtures.submitAttempts.map((a) => a.attempt)
 		)
 	};
-	const plans: QueryPlan[] = explainHeavyQueries(check.$client, fixtures);
 	check.$client.close();
+	const plans: QueryPlan[] = explainHeavyQueries(dbPath, courses, fixtures);
 
 	const report = formatReport({
 		args,
