@@ -1,6 +1,6 @@
 // Housekeeping the server does by itself: expired sessions, tokens and throttle rows.
 import { lt } from 'drizzle-orm';
-import { getDb } from './db';
+import { getDb, optimizeQueryPlans } from './db';
 import { authThrottle, sessions } from './db/schema';
 
 const HOUR = 60 * 60 * 1000;
@@ -14,6 +14,8 @@ export function runMaintenance(now = Date.now()) {
 	db.delete(authThrottle)
 		.where(lt(authThrottle.windowStart, new Date(now - 24 * HOUR)))
 		.run();
+	// Refreshes the planner's statistics when tables have grown a lot since the last time (cheap otherwise).
+	optimizeQueryPlans(db.$client, false);
 }
 
 export function startMaintenance() {

@@ -26,7 +26,20 @@ export function openDatabase(path = databasePath()): DB {
 	client.pragma('synchronous = NORMAL');
 	const db = drizzle(client, { schema }) as DB;
 	migrate(db, { migrationsFolder: process.env.MIGRATIONS_DIR ?? resolve('drizzle') });
+	optimizeQueryPlans(client);
 	return db;
+}
+
+/**
+ * Gives the query planner table statistics, as sqlite.org recommends for long-lived connections ("PRAGMA
+ * optimize=0x10002" at open, "PRAGMA optimize" now and then: maintenance.ts). Without them SQLite guesses, and
+ * for a join of group_members (25 rows per group) with quiz_attempts it guessed the course index and read every
+ * attempt of the course: 100,000 learners made a trainer page slow (docs/PERFORMANCE.md). analysis_limit keeps
+ * the ANALYZE of a large database to milliseconds (sampled statistics are enough for choosing an index).
+ */
+export function optimizeQueryPlans(client: Database.Database, atOpen = true) {
+	client.pragma('analysis_limit = 1000');
+	client.pragma(atOpen ? 'optimize = 0x10002' : 'optimize');
 }
 
 let instance: DB | undefined;
