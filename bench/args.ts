@@ -11,6 +11,10 @@ export interface BenchArgs {
 	force: boolean;
 	skipBuild: boolean;
 	port: number;
+	/** Writes a V8 CPU profile of the server (bench/out/profiles/) for finding where the time goes. */
+	profile: boolean;
+	/** Runs only the scenarios whose name contains this text (for profiling one of them). */
+	only: string;
 }
 
 export function parseArgs(argv: string[]): BenchArgs {
@@ -22,7 +26,9 @@ export function parseArgs(argv: string[]): BenchArgs {
 		connections: 100,
 		force: false,
 		skipBuild: false,
-		port: 4300
+		port: 4300,
+		profile: false,
+		only: ''
 	};
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=', 2);
@@ -48,6 +54,12 @@ export function parseArgs(argv: string[]): BenchArgs {
 				break;
 			case '--force':
 				args.force = true;
+				break;
+			case '--profile':
+				args.profile = true;
+				break;
+			case '--only':
+				args.only = value();
 				break;
 			case '--skip-build':
 				args.skipBuild = true;

@@ -68,23 +68,29 @@ export async function startServer(options: {
 	probePath: string;
 	logPath: string;
 	timeoutMs?: number;
+	/** Directory for a V8 CPU profile (written when the server exits). */
+	profileDir?: string;
 }): Promise<Server> {
 	const origin = `http://127.0.0.1:${options.port}`;
 	const log = createWriteStream(options.logPath);
 	const started = performance.now();
 	const child = track(
-		spawn(process.execPath, ['build/index.js'], {
-			env: {
-				...process.env,
-				HOST: '127.0.0.1',
-				PORT: String(options.port),
-				ORIGIN: origin,
-				DATABASE_URL: options.databasePath,
-				AKADEMIA_DEMO: '0',
-				NODE_ENV: 'production'
-			},
-			stdio: ['ignore', 'pipe', 'pipe']
-		})
+		spawn(
+			process.execPath,
+			[...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []), 'build/index.js'],
+			{
+				env: {
+					...process.env,
+					HOST: '127.0.0.1',
+					PORT: String(options.port),
+					ORIGIN: origin,
+					DATABASE_URL: options.databasePath,
+					AKADEMIA_DEMO: '0',
+					NODE_ENV: 'production'
+				},
+				stdio: ['ignore', 'pipe', 'pipe']
+			}
+		)
 	);
 	child.stdout!.pipe(log);
 	child.stderr!.pipe(log);

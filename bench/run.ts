@@ -57,7 +57,8 @@ async function main() {
 		port: args.port,
 		databasePath: dbPath,
 		probePath: COLD_START_PROBE,
-		logPath: join(outDir, `server-${stamp}.log`)
+		logPath: join(outDir, `server-${stamp}.log`),
+		profileDir: args.profile ? join(outDir, 'profiles') : undefined
 	});
 	onCleanup(() => server.child.kill('SIGKILL'));
 	log(`first 200 after ${server.coldStartMs.toFixed(0)} ms`);
@@ -72,7 +73,7 @@ async function main() {
 	}
 
 	const results: ScenarioResult[] = [];
-	for (const scenario of scenarios(server.origin, fixtures)) {
+	for (const scenario of scenarios(server.origin, fixtures).filter((s) => s.name.includes(args.only))) {
 		results.push(await measure(scenario, server.origin, server.pid, work));
 	}
 	const rssAfter = rssMb(server.pid);
