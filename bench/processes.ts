@@ -52,6 +52,22 @@ export function rssMb(pid: number): number | null {
 	}
 }
 
+/**
+ * CPU time (user + system) a process has used, in ms, from /proc/<pid>/stat. Divided by the requests of a
+ * scenario it gives the server's CPU cost per request, which holds even when other work shares the machine.
+ */
+export function cpuMs(pid: number): number | null {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// Fields after the command name (which may contain spaces) start at field 3; utime and stime are 14 and 15.
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+	} catch {
+		return null;
+	}
+}
+const CLOCK_TICKS = 100; // USER_HZ on Linux (getconf CLK_TCK)
+
 export interface Server {
 	child: ChildProcess;
 	pid: number;

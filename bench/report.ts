@@ -11,6 +11,8 @@ export interface ScenarioResult {
 	goal?: string;
 	load?: LoadResult;
 	rssPeak?: number | null;
+	/** Server CPU time (user + system) per request of the measured run, in ms. */
+	cpuPerRequest?: number | null;
 	skipped?: string;
 }
 
@@ -61,16 +63,17 @@ export function formatReport(input: ReportInput): { text: string; json: unknown 
 			`(generated in ${n1(input.data.milliseconds / 1000)} s).`
 	);
 	lines.push('');
-	lines.push('| # | scenario | requests | req/s | p50 ms | p99 ms | failed | peak RSS MB | goal |');
-	lines.push('|---|---|---:|---:|---:|---:|---:|---:|---|');
+	lines.push('| # | scenario | requests | req/s | p50 ms | p99 ms | failed | server CPU ms/req | peak RSS MB | goal |');
+	lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
 	for (const r of results) {
 		if (!r.load) {
-			lines.push(`| ${r.group} | ${r.name} | – | – | – | – | – | – | ${r.skipped ?? ''} |`);
+			lines.push(`| ${r.group} | ${r.name} | – | – | – | – | – | – | – | ${r.skipped ?? ''} |`);
 			continue;
 		}
 		const l = r.load;
 		lines.push(
 			`| ${r.group} | ${r.name} | ${n0(l.requests)} | ${n0(l.rps)} | ${l.p50} | ${l.p99} | ${n0(failures(l))} | ` +
+				`${r.cpuPerRequest != null ? r.cpuPerRequest.toFixed(2) : '–'} | ` +
 				`${r.rssPeak ? n0(r.rssPeak) : '–'} | ${r.goal ?? ''} |`
 		);
 	}

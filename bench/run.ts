@@ -159,19 +159,24 @@ async function measure(scenario: Scenario, origin: string, pid: number, work: st
 		`${scenario.name}: ${args.connections} connections, ${scenario.writes ? `${amount} requests at most, ` : ''}${args.duration} s`
 	);
 	let load: LoadResult;
+	const cpuBefore = cpuMs(pid);
 	try {
 		load = await runLoad(spec(args.duration, args.connections, amount), args.duration);
 	} finally {
 		clearInterval(sampler);
 	}
+	const cpuAfter = cpuMs(pid);
+	const cpuPerRequest =
+		cpuBefore !== null && cpuAfter !== null && load.requests > 0 ? (cpuAfter - cpuBefore) / load.requests : null;
 	log(
-		`${scenario.name}: ${load.rps.toFixed(0)}/s p50 ${load.p50} ms p99 ${load.p99} ms non-2xx ${load.non2xx} ${JSON.stringify(load.statuses)}${load.sampleFailure ? ` first failure: ${load.sampleFailure}` : ''}`
+		`${scenario.name}: ${load.rps.toFixed(0)}/s p50 ${load.p50} ms p99 ${load.p99} ms${cpuPerRequest !== null ? ` server CPU ${cpuPerRequest.toFixed(2)} ms/request` : ''} non-2xx ${load.non2xx} ${JSON.stringify(load.statuses)}${load.sampleFailure ? ` first failure: ${load.sampleFailure}` : ''}`
 	);
 	return {
 		name: scenario.name,
 		group: scenario.group,
 		goal: scenario.goal,
 		load,
+		cpuPerRequest,
 		rssPeak: samples.length > 0 ? Math.max(...samples) : null
 	};
 }
