@@ -1,6 +1,7 @@
 // Everything the benchmark starts goes through here, so it is all stopped at the end, on error and on Ctrl-C.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
+import { CLIENT_ADDRESS_HEADER } from './scenarios';
 
 const children = new Set<ChildProcess>();
 const cleanups: (() => void)[] = [];
@@ -102,6 +103,8 @@ export async function startServer(options: {
 					ORIGIN: origin,
 					DATABASE_URL: options.databasePath,
 					AKADEMIA_DEMO: '0',
+					// As behind a reverse proxy: the client address comes from this header (see scenarios.ts).
+					ADDRESS_HEADER: CLIENT_ADDRESS_HEADER,
 					NODE_ENV: 'production'
 				},
 				stdio: ['ignore', 'pipe', 'pipe']
