@@ -11,7 +11,16 @@ import { parseArgs } from './args';
 import { countResponses, countSubmitted, prepareFixtures } from './fixtures';
 import { generateDataset, loadCourses } from './generate';
 import { weighPage, type PageWeight } from './page-weight';
-import { installExitHandlers, onCleanup, rssMb, runLoad, startServer, stopAll, type LoadResult } from './processes';
+import {
+	cpuMs,
+	installExitHandlers,
+	onCleanup,
+	rssMb,
+	runLoad,
+	startServer,
+	stopAll,
+	type LoadResult
+} from './processes';
 import { COLD_START_PROBE, scenarios, SESSION_COOKIE, weighedPages, type Scenario } from './scenarios';
 import { explainHeavyQueries, type QueryPlan } from './explain';
 import { formatReport, type ScenarioResult } from './report';

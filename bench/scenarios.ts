@@ -155,7 +155,9 @@ export function scenarios(origin: string, f: Fixtures): Scenario[] {
 }
 
 /** The main pages whose JavaScript and CSS are weighed, each with the cookie it needs. */
-export function weighedPages(f: Fixtures): { name: string; path: string; token?: string }[] {
+export function weighedPages(
+	f: Fixtures
+): { name: string; path: string; token?: string; headers?: Record<string, string> }[] {
 	const l = f.learner;
 	const t = f.trainerViews[0];
 	const c = f.certificates[0];
@@ -171,6 +173,8 @@ export function weighedPages(f: Fixtures): { name: string; path: string; token?:
 					{ name: 'item analysis', path: paths.itemAnalysis(t.group, t.quiz), token: t.token }
 				]
 			: []),
-		...(c ? [{ name: 'verification', path: paths.verify(c.code) }] : [])
+		...(c
+			? [{ name: 'verification', path: paths.verify(c.code), headers: { [CLIENT_ADDRESS_HEADER]: '2001:db8::1' } }]
+			: [])
 	];
 }
