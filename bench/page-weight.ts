@@ -37,9 +37,9 @@ const gzipSize = (bytes: Uint8Array) => gzipSync(bytes, { level: 6 }).length;
 
 export async function weighPage(
 	origin: string,
-	page: { name: string; path: string; cookie?: string }
+	page: { name: string; path: string; cookie?: string; headers?: Record<string, string> }
 ): Promise<PageWeight> {
-	const headers: Record<string, string> = page.cookie ? { cookie: page.cookie } : {};
+	const headers: Record<string, string> = { ...page.headers, ...(page.cookie ? { cookie: page.cookie } : {}) };
 	const response = await fetch(origin + page.path, {
 		headers,
 		redirect: 'manual',
