@@ -1,6 +1,6 @@
 // What a page makes the browser download besides its HTML: the JavaScript and CSS it links (script src,
-// link rel=modulepreload / stylesheet, and the import("...") of SvelteKit's inline start script), each
-// gzipped (level 6, what a typical server does) and summed.
+// link rel=modulepreload / stylesheet in the HTML or the Link header, and the import("...") of SvelteKit's
+// inline start script), each gzipped (level 6, what a typical server does) and summed. Each file counts once.
 import { gzipSync } from 'node:zlib';
 
 export interface PageWeight {
@@ -14,11 +14,19 @@ export interface PageWeight {
 	cssFiles: number;
 }
 
-/** Asset URLs in a page's HTML, resolved against the page; split into scripts and stylesheets. */
-export function assetUrls(html: string, pageUrl: string): { js: string[]; css: string[] } {
+/**
+ * Asset URLs of a page, resolved against it and split into scripts and stylesheets: from its HTML and from its
+ * Link header (SvelteKit sends most modulepreloads there: `<...>; rel="modulepreload"`).
+ */
+export function assetUrls(html: string, pageUrl: string, linkHeader = ''): { js: string[]; css: string[] } {
 	const js = new Set<string>();
 	const css = new Set<string>();
 	const resolve = (href: string) => new URL(href.replace(/&amp;/g, '&'), pageUrl).href;
+	for (const [, href, params] of linkHeader.matchAll(/<([^>]+)>([^,]*)/g)) {
+		const rel = params.match(/\brel="?([^";]+)/i)?.[1]?.toLowerCase();
+		if (rel === 'modulepreload') js.add(resolve(href));
+		else if (rel === 'stylesheet' || (rel === 'preload' && /\bas="?style/i.test(params))) css.add(resolve(href));
+	}
 	for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
 		const rel = tag.match(/\brel=["']?([^"'\s>]+)/i)?.[1]?.toLowerCase();
 		const href = tag.match(/\bhref=["']?([^"'\s>]+)/i)?.[1];
@@ -57,7 +65,7 @@ export async function weighPage(
 		cssFiles: 0
 	};
 	if (response.status !== 200) return weight;
-	const { js, css } = assetUrls(html, origin + page.path);
+	const { js, css } = assetUrls(html, origin + page.path, response.headers.get('link') ?? '');
 	for (const [kind, urls] of [
 		['js', js],
 		['css', css]

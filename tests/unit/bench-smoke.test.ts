@@ -155,3 +155,17 @@ describe('benchmark data generator', () => {
 		expect(new Set(autosave.requests.map((r) => r.path + r.body)).size).toBe(autosave.requests.length);
 	});
 });
+
+describe('page weight', () => {
+	it('finds scripts and stylesheets in the HTML and in the Link header, each once', async () => {
+		const { assetUrls } = await import('../../bench/page-weight');
+		const html = `<link href="../_app/a.css" rel="stylesheet"><link rel="modulepreload" href="/_app/x.js">
+			<script type="module" src="/_app/s.js"></script><script>import("../_app/start.js"); import("../_app/x.js")</script>`;
+		const link = '<../_app/a.css>; rel="preload"; as="style"; nopush, <../_app/y.js>; rel="modulepreload"; nopush';
+		const { js, css } = assetUrls(html, 'http://127.0.0.1:4300/courses/c', link);
+		expect(css).toEqual(['http://127.0.0.1:4300/_app/a.css']);
+		expect(js.sort()).toEqual(
+			['/_app/x.js', '/_app/s.js', '/_app/start.js', '/_app/y.js'].map((p) => 'http://127.0.0.1:4300' + p).sort()
+		);
+	});
+});
