@@ -1,0 +1,145 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { fieldError, formError } from '$lib/server/forms/validate';
+import {
+	getOwnAttempt,
+	hasPassed,
+	isExpired,
+	responseScores,
+	saveAnswer,
+	savedAnswers,
+	submitAttempt
+} from '$lib/server/quiz/attempts';
+import { QuizError } from '$lib/server/quiz/errors';
+import { parseAnswer } from '$lib/server/quiz/grading';
+import { readFormAnswers } from '$lib/server/quiz/form-answers';
+import { courseAndQuiz } from '$lib/server/quiz/load';
+import { quizErrorMessage } from '$lib/server/quiz/messages';
+import { fromPublicAnswer, publicQuestion, toPublicAnswer } from '$lib/server/quiz/public-view';
+import { buildReview } from '$lib/server/quiz/review';
+import type { Quiz } from '$lib/server/content';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+function ownAttempt(userId: string, quiz: Quiz, attemptId: string) {
+	try {
+		return getOwnAttempt(userId, quiz.courseSlug, quiz.slug, attemptId);
+	} catch (e) {
+		if (e instanceof QuizError) error(404, { message: 'not_found' });
+		throw e;
+	}
+}
+
+export const load = ((event) => {
+	const user = requireUser(event);
+	const { course, quiz } = courseAndQuiz(event.params);
+	let attempt = ownAttempt(user.id, quiz, event.params.attempt);
+	// Time is up: grade with what was saved before showing anything.
+	if (!attempt.submittedAt && isExpired(attempt)) attempt = submitAttempt(user.id, quiz, attempt.id).attempt;
+	const header = {
+		course: { slug: course.slug, title: course.title, titleEn: course.titleEn },
+		quiz: { slug: quiz.slug, title: quiz.title, passMark: quiz.pass_mark }
+	};
+	const answers = savedAnswers(attempt.id);
+
+	if (attempt.submittedAt) {
+		const showKeys = quiz.feedback === 'after_submit' || hasPassed(user.id, course.slug, quiz.slug);
+		return {
+			...header,
+			attempt: { id: attempt.id, deadlineAt: attempt.deadlineAt?.getTime() ?? null },
+			result: {
+				score: attempt.score ?? 0,
+				maxScore: attempt.maxScore ?? 0,
+				percent: attempt.percent ?? 0,
+				passed: attempt.passed ?? false,
+				keysShown: showKeys
+			},
+			review: buildReview(attempt.layout, quiz.questions, answers, responseScores(attempt.id), showKeys),
+			questions: [],
+			answers: {}
+		};
+	}
+
+	// An open attempt: only the public view of each question, never a key.
+	const questions = attempt.layout.flatMap((entry) => {
+		const question = quiz.questions.find((q) => q.id === entry.questionId);
+		return question ? [publicQuestion(question, entry)] : [];
+	});
+	const publicAnswers: Record<string, unknown> = {};
+	for (const entry of attempt.layout) {
+		const question = quiz.questions.find((q) => q.id === entry.questionId);
+		const answer = answers.get(entry.questionId);
+		if (question && answer !== undefined) publicAnswers[entry.questionId] = toPublicAnswer(question, entry, answer);
+	}
+	return {
+		...header,
+		attempt: { id: attempt.id, deadlineAt: attempt.deadlineAt?.getTime() ?? null },
+		result: null,
+		review: null,
+		questions,
+		answers: publicAnswers
+	};
+}) satisfies PageServerLoad;
+
+/** Saves every answer on the form; nothing is written if any of them is refused. */
+async function saveForm(event: RequestEvent) {
+	const user = requireUser(event);
+	const { quiz } = courseAndQuiz(event.params);
+	const attempt = ownAttempt(user.id, quiz, event.params.attempt);
+	const form = await event.request.formData();
+	const attemptField = form.get('attempt');
+	if (attemptField !== null && attemptField !== attempt.id) throw new QuizError('wrong_attempt');
+	if (attempt.submittedAt) throw new QuizError('closed');
+	if (isExpired(attempt)) throw new QuizError('expired');
+	const { values, shown } = readFormAnswers(form, attempt.layout, quiz.questions);
+	const stored = new Map<string, unknown>();
+	const previous = savedAnswers(attempt.id);
+	for (const [questionId, value] of values) {
+		const entry = attempt.layout.find((e) => e.questionId === questionId)!;
+		const question = quiz.questions.find((q) => q.id === questionId)!;
+		stored.set(questionId, fromPublicAnswer(question, entry, value));
+	}
+	// "Nothing ticked" clears an earlier multiple-choice answer; an untouched question stays unanswered.
+	for (const questionId of shown) if (previous.has(questionId)) stored.set(questionId, []);
+	// Validate all before writing any, so a refused form writes nothing.
+	for (const [questionId, value] of stored) {
+		const question = quiz.questions.find((q) => q.id === questionId)!;
+		if (parseAnswer(question, value) === null) throw new QuizError('bad_answer', { questionId });
+	}
+	getDb().transaction(() => {
+		for (const [questionId, value] of stored) saveAnswer(user.id, quiz, attempt.id, questionId, value);
+	});
+	return { user, quiz, attempt };
+}
+
+function refused(e: unknown) {
+	if (!(e instanceof QuizError)) throw e;
+	if (e.code === 'not_found') error(404, { message: 'not_found' });
+	const message = quizErrorMessage(e);
+	const errors = e.detail?.questionId ? fieldError(e.detail.questionId, message) : formError(message);
+	return fail(e.status, { errors });
+}
+
+export const actions = {
+	save: async (event) => {
+		try {
+			await saveForm(event);
+		} catch (e) {
+			return refused(e);
+		}
+		return { saved: true };
+	},
+	submit: async (event) => {
+		const user = requireUser(event);
+		const { quiz } = courseAndQuiz(event.params);
+		const attempt = ownAttempt(user.id, quiz, event.params.attempt);
+		try {
+			// A second submit, or a submit after the deadline, grades what was saved and changes nothing else.
+			if (!attempt.submittedAt && !isExpired(attempt)) await saveForm(event);
+			submitAttempt(user.id, quiz, attempt.id);
+		} catch (e) {
+			return refused(e);
+		}
+		redirect(303, event.url.pathname);
+	}
+} satisfies Actions;

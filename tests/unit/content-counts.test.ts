@@ -1,0 +1,38 @@
+// The real catalogue meets the content brief: enough courses, lessons and questions, every question type in each
+// full course, and every question explains itself (explanation, feedback on each wrong option).
+import { describe, expect, it } from 'vitest';
+import { getCatalogue } from '$lib/server/content';
+
+const TYPES = ['single', 'multiple', 'truefalse', 'ordering', 'matching', 'judgement'];
+const catalogue = getCatalogue();
+const fullCourses = catalogue.courses.filter((c) => c.modules.length >= 5);
+const questions = catalogue.courses.flatMap((c) => c.quizzes.flatMap((q) => q.questions));
+
+describe('content counts (real catalogue)', () => {
+	it('has at least 2 full courses of 5+ modules, 24+ lessons and 120+ questions in all', () => {
+		expect(fullCourses.length).toBeGreaterThanOrEqual(2);
+		expect(catalogue.courses.flatMap((c) => c.lessons).length).toBeGreaterThanOrEqual(24);
+		expect(questions.length).toBeGreaterThanOrEqual(120);
+	});
+
+	it('uses every question type in each full course', () => {
+		for (const course of fullCourses) {
+			const types = new Set(course.quizzes.flatMap((q) => q.questions.map((x) => x.type)));
+			expect([...types].sort(), course.slug).toEqual([...TYPES].sort());
+		}
+	});
+
+	it('explains every question and every wrong choice', () => {
+		const problems: string[] = [];
+		for (const q of questions) {
+			if (!q.explanation.trim()) problems.push(`${q.id}: no explanation`);
+			if (q.type === 'single' || q.type === 'multiple')
+				for (const o of q.options)
+					if (!o.correct && !o.feedback) problems.push(`${q.id}/${o.id}: wrong option without feedback`);
+			if (q.type === 'truefalse' && !q.feedback_wrong) problems.push(`${q.id}: no feedback_wrong`);
+			if (q.type === 'judgement')
+				for (const o of q.options) if (!o.feedback) problems.push(`${q.id}/${o.id}: no feedback`);
+		}
+		expect(problems).toEqual([]);
+	});
+});
