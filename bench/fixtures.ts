@@ -93,17 +93,9 @@ export function prepareFixtures(
 	);
 	const openAttempt = (userId: string, quiz: Quiz, withAnswers: boolean): OpenAttempt => {
 		const id = randomId();
-		const layout = attemptLayout(quiz, random);
-		insertAttempt.run(
-			id,
-			userId,
-			quiz.courseSlug,
-			quiz.slug,
-			quiz.version,
-			Math.floor(random() * 2 ** 31),
-			JSON.stringify(layout),
-			now
-		);
+		const seed = Math.floor(random() * 2 ** 32);
+		const layout = attemptLayout(quiz, seed);
+		insertAttempt.run(id, userId, quiz.courseSlug, quiz.slug, quiz.version, seed, JSON.stringify(layout), now);
 		const answers = layout.map((l) => {
 			const question = quiz.questions.find((q) => q.id === l.questionId)!;
 			return { questionId: question.id, answer: answerFor(question, 0.8, random), optionOrder: l.optionOrder };

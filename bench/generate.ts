@@ -222,7 +222,8 @@ export function generateDataset(client: Database.Database, options: GenerateOpti
 
 	/** One submitted attempt that passes (or fails) the quiz; returns when it was submitted. */
 	const writeAttempt = (userId: string, quiz: Quiz, wantPass: boolean, at: number): number => {
-		const layout = attemptLayout(quiz, random);
+		const seed = Math.floor(random() * 2 ** 32);
+		const layout = attemptLayout(quiz, seed);
 		const questions = layout.map((l) => quiz.questions.find((q) => q.id === l.questionId)!);
 		let answers: Answer[] = [];
 		let scores: number[] = [];
@@ -245,7 +246,7 @@ export function generateDataset(client: Database.Database, options: GenerateOpti
 			quiz.courseSlug,
 			quiz.slug,
 			quiz.version,
-			Math.floor(random() * 2 ** 31),
+			seed,
 			JSON.stringify(layout),
 			at,
 			submittedAt,
