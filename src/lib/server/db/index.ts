@@ -50,6 +50,24 @@ export function getDb(): DB {
 	return instance;
 }
 
+/**
+ * A Drizzle prepared query, built once per database and reused. For the queries every request runs: building a
+ * query with Drizzle costs far more than running it on SQLite (a session look-up: ~60 µs to build and compile
+ * against ~4 µs to run; docs/PERFORMANCE.md). Keyed by database so tests that swap databases get their own.
+ */
+export function prepared<T>(build: (db: DB) => T): () => T {
+	const cache = new WeakMap<DB, T>();
+	return () => {
+		const db = getDb();
+		let query = cache.get(db);
+		if (!query) {
+			query = build(db);
+			cache.set(db, query);
+		}
+		return query;
+	};
+}
+
 /** Replaces the process-wide database (unit tests use an in-memory one). */
 export function setDb(db: DB | undefined) {
 	instance = db;
