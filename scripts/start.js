@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 process.env.PORT ??= '3000';
 process.env.DATABASE_URL ??= 'data/akademia.db';
 process.env.AKADEMIA_DEMO ??= '1';
+// Staff-list imports take files up to 1 MB (adapter-node accepts 512 kB by default).
+process.env.BODY_SIZE_LIMIT ??= '2M';
 
 if (!existsSync('build/index.js')) {
 	console.info('[start] no build yet: building the app (about a minute)…');

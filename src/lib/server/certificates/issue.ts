@@ -1,9 +1,78 @@
 // Certificate issuance at the moment a learner meets a course's completion rules.
-// Called by lesson completion and quiz submission; the certificates feature implements it.
-import type { Certificate } from '../db/schema';
+// Called by lesson completion and quiz submission (after they commit); idempotent.
+import { and, eq } from 'drizzle-orm';
+import type { Course } from '../content/catalogue';
+import { getCourse } from '../content';
+import { durably, getDb, type Tx } from '../db';
+import { certificates, users, type Certificate } from '../db/schema';
+import { randomId } from '../ids';
+import { generateCode } from './code';
+import { evaluateCompletion, loadCompletionFacts } from './completion';
 
-// TODO(certificates issue): evaluate the course's completion rules and write the certificate row; until then
-// no certificate is issued (assumption: callers need only this signature).
-export function issueCertificateIfComplete(_userId: string, _courseSlug: string): Certificate | null {
-	return null;
+export const DEFAULT_ISSUER = 'Akademia współpracy międzynarodowej samorządów';
+
+export function certificateIssuer(): string {
+	return process.env.CERT_ISSUER?.trim() || DEFAULT_ISSUER;
+}
+
+/**
+ * Issues the learner's certificate for the course if its completion rules are met now; returns the learner's
+ * valid certificate (new or existing), or null. A learner who already has a certificate for the course, even a
+ * revoked one, gets no new one here: revocation must stick, and re-issuing is an administrator's decision.
+ */
+export function issueCertificateIfComplete(userId: string, courseSlug: string): Certificate | null {
+	const course = getCourse(courseSlug);
+	if (!course) return null;
+	return issueForCourse(userId, course);
+}
+
+/** The same, for a course given directly (tests use courses with rules the catalogue does not have). */
+export function issueForCourse(
+	userId: string,
+	course: Pick<Course, 'slug' | 'title' | 'hours' | 'lessons' | 'quizzes' | 'completion'>,
+	now = new Date()
+): Certificate | null {
+	const db = getDb();
+	// A caller inside its own transaction (e.g. a quiz submit) gets this one nested in it (SQLite cannot change
+	// the sync level mid-transaction; the caller's commit makes both durable together).
+	const write = (fn: (tx: Tx) => Certificate | null) =>
+		db.$client.inTransaction ? db.transaction(fn) : durably(db, fn);
+	return write((tx) => {
+		const existing = tx
+			.select()
+			.from(certificates)
+			.where(and(eq(certificates.userId, userId), eq(certificates.courseSlug, course.slug)))
+			.all();
+		if (existing.length > 0) return existing.find((c) => !c.revokedAt && !c.replacedById) ?? null;
+
+		const result = evaluateCompletion(course, loadCompletionFacts(userId, course.slug, tx));
+		if (!result.complete) return null;
+		const user = tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get();
+		if (!user) return null;
+		return insertCertificate(tx, {
+			userId,
+			courseSlug: course.slug,
+			nameAsPrinted: user.name.trim(),
+			courseTitle: course.title,
+			hours: course.hours,
+			completedAt: result.completedAt ?? now,
+			issuedAt: now
+		});
+	});
+}
+
+type NewCertificate = Omit<typeof certificates.$inferInsert, 'id' | 'code' | 'issuer'> & { issuer?: string };
+
+/** Writes a certificate row with a fresh code (a collision of 50 random bits is retried, not trusted away). */
+export function insertCertificate(tx: Tx, values: NewCertificate): Certificate {
+	for (let attempt = 0; ; attempt++) {
+		const code = generateCode();
+		const taken = tx.select({ id: certificates.id }).from(certificates).where(eq(certificates.code, code)).get();
+		if (taken && attempt < 5) continue;
+		return tx
+			.insert(certificates)
+			.values({ id: randomId(), code, issuer: certificateIssuer(), ...values })
+			.returning()
+			.get();
+	}
 }

@@ -1,6 +1,6 @@
 // The whole data model. Times are stored as Unix milliseconds (Drizzle returns Date objects).
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -245,7 +245,13 @@ export const certificates = sqliteTable(
 		/** When re-issued after a correction, the certificate that replaces this one. */
 		replacedById: text('replaced_by_id')
 	},
-	(t) => [index('certificates_user_idx').on(t.userId, t.courseSlug)]
+	(t) => [
+		index('certificates_user_idx').on(t.userId, t.courseSlug),
+		// At most one valid certificate per learner and course, whatever races the callers run into.
+		uniqueIndex('certificates_one_valid_idx')
+			.on(t.userId, t.courseSlug)
+			.where(sql`${t.revokedAt} is null and ${t.replacedById} is null`)
+	]
 );
 
 export const auditLog = sqliteTable(

@@ -3,7 +3,9 @@ import { count } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
 import { getDb } from '../db';
 import { users } from '../db/schema';
+import { seedCertificateDemo } from '../certificates/demo';
 import { randomId } from '../ids';
+import { seedDemoGroup } from '../admin/demo';
 
 export const DEMO_PASSWORD = 'akademia-demo';
 export const DEMO_ACCOUNTS = [
@@ -30,7 +32,7 @@ export const DEMO_ACCOUNTS = [
 export type DemoIds = Record<(typeof DEMO_ACCOUNTS)[number]['role'], string>;
 
 /** Demo data of each feature (enrolments, groups, ...), called in order once the accounts exist. */
-const featureSeeds: ((ids: DemoIds) => void)[] = [];
+const featureSeeds: ((ids: DemoIds) => void)[] = [(ids) => void seedDemoGroup(ids), seedCertificateDemo];
 
 export async function seedDemoIfEmpty(): Promise<boolean> {
 	const db = getDb();

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `certificates_one_valid_idx` ON `certificates` (`user_id`,`course_slug`) WHERE "certificates"."revoked_at" is null and "certificates"."replaced_by_id" is null;

@@ -1,0 +1,70 @@
+// Attendance at a live session, marked by a trainer of the group or an admin.
+import { eq } from 'drizzle-orm';
+import { audit } from '../audit/log';
+import { getDb } from '../db';
+import { attendance, groups, liveSessions } from '../db/schema';
+import { canManageGroup, groupMemberRows } from './groups';
+
+/** The session and its group if the viewer may mark it: 'missing' (404) or 'forbidden' (403) otherwise. */
+export function sessionForMarking(viewer: { id: string; role: string }, sessionId: string) {
+	const row = getDb()
+		.select({ session: liveSessions, group: groups })
+		.from(liveSessions)
+		.innerJoin(groups, eq(groups.id, liveSessions.groupId))
+		.where(eq(liveSessions.id, sessionId))
+		.get();
+	if (!row) return { ok: false, reason: 'missing' } as const;
+	if (!canManageGroup(viewer, row.group.id)) return { ok: false, reason: 'forbidden' } as const;
+	return { ok: true, ...row } as const;
+}
+
+/** Every member of the group with their mark (null: not marked yet). */
+export function attendanceSheet(sessionId: string, groupId: string) {
+	const marks = new Map(
+		getDb()
+			.select()
+			.from(attendance)
+			.where(eq(attendance.liveSessionId, sessionId))
+			.all()
+			.map((a) => [a.userId, a.attended])
+	);
+	return groupMemberRows(groupId).map((member) => ({ ...member, attended: marks.get(member.id) ?? null }));
+}
+
+/**
+ * Saves a mark for every current member: ticked ones attended, the rest did not. Ids that are not members of
+ * the group are ignored, so a forged form cannot mark strangers.
+ */
+export function saveAttendance(
+	markerId: string,
+	sessionId: string,
+	groupId: string,
+	attendedIds: string[],
+	now = Date.now()
+) {
+	const ticked = new Set(attendedIds);
+	const members = groupMemberRows(groupId);
+	getDb().transaction((tx) => {
+		for (const member of members) {
+			const attended = ticked.has(member.id);
+			tx.insert(attendance)
+				.values({ liveSessionId: sessionId, userId: member.id, attended, markedBy: markerId, markedAt: new Date(now) })
+				.onConflictDoUpdate({
+					target: [attendance.liveSessionId, attendance.userId],
+					set: { attended, markedBy: markerId, markedAt: new Date(now) }
+				})
+				.run();
+		}
+		audit(
+			{
+				actorId: markerId,
+				action: 'attendance.saved',
+				subjectType: 'live_session',
+				subjectId: sessionId,
+				details: { attended: members.filter((m) => ticked.has(m.id)).length, of: members.length }
+			},
+			tx
+		);
+	});
+	return members.filter((m) => ticked.has(m.id)).length;
+}

@@ -1,0 +1,291 @@
+// Renders a certificate as an A4 landscape PDF. Deterministic: the same row gives the same bytes (dates, producer
+// and document ID come from the row, the font subset gets a fixed name), so a re-download matches the first.
+import fontkit from '@pdf-lib/fontkit';
+import { createHash } from 'node:crypto';
+import {
+	concatTransformationMatrix,
+	fill,
+	PDFDocument,
+	PDFHexString,
+	PDFName,
+	popGraphicsState,
+	pushGraphicsState,
+	rectangle,
+	rgb,
+	setFillingRgbColor,
+	type PDFFont,
+	type PDFPage
+} from 'pdf-lib';
+import QRCode from 'qrcode';
+import { loadCertificateFonts } from './fonts';
+import { dateLongEn, dateLongPl, hoursEn, hoursPl } from './wording';
+
+export interface CertificateToPrint {
+	code: string;
+	nameAsPrinted: string;
+	courseTitle: string;
+	hours: number;
+	completedAt: Date;
+	issuer: string;
+	issuedAt: Date;
+}
+
+export interface PrintOptions {
+	/** The public verification page of this certificate (printed and in the QR code). */
+	verifyUrl: string;
+	/** From course.md: e.g. "potwierdza ukończenie kursu e-learningowego". */
+	wordingPl: string;
+	wordingEn?: string;
+	courseTitleEn?: string;
+	bilingual: boolean;
+}
+
+const PAGE = { width: 841.89, height: 595.28 };
+const MARGIN = 70;
+const BRAND = rgb(0.114, 0.247, 0.447);
+const INK = rgb(0.106, 0.122, 0.141);
+const MUTED = rgb(0.29, 0.325, 0.376);
+
+// Speed (see scripts/bench-certificates.ts): parsing the 700 kB font took most of a render, and so did OpenType
+// shaping, whose kerning pdf-lib throws away (it draws advance widths only). So one parsed font serves every
+// document (pdf-lib still makes its own subset for each), and text maps straight to glyphs through the font's
+// character map: the same glyphs for Latin text once it is NFC-normalised (precomposed ą, ż, ő ...).
+type FontkitFont = ReturnType<typeof fontkit.create>;
+const parsedFonts = new Map<Uint8Array, FontkitFont>();
+const cachedFontkit: typeof fontkit = {
+	...fontkit,
+	create(bytes: Uint8Array, postscriptName?: string) {
+		let font = parsedFonts.get(bytes);
+		if (!font) {
+			font = fontkit.create(bytes, postscriptName);
+			const plain = font;
+			Object.assign(font, {
+				layout: (text: string) => ({ glyphs: plain.glyphsForString(text.normalize('NFC')), positions: [] })
+			});
+			parsedFonts.set(bytes, font);
+		}
+		return font;
+	}
+};
+
+/** The largest size up to `max` at which the text fits the width (long names shrink instead of being clipped). */
+export function fitSize(font: PDFFont, text: string, max: number, width: number): number {
+	const atOne = font.widthOfTextAtSize(text, 1);
+	return atOne === 0 ? max : Math.min(max, Math.floor((width / atOne) * 10) / 10);
+}
+
+/**
+ * The name on one line at up to 32 pt; a very long one that would drop below 20 pt goes on two balanced lines
+ * instead, and shrinks further only if it must (nothing is ever clipped).
+ */
+export function nameLayout(font: PDFFont, name: string, width: number): { lines: string[]; size: number } {
+	const single = fitSize(font, name, 32, width);
+	const words = name.split(' ');
+	if (single >= 20 || words.length < 2) return { lines: [name], size: single };
+	let best = { lines: [name], size: single };
+	for (let i = 1; i < words.length; i++) {
+		const lines = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
+		const size = Math.min(26, ...lines.map((l) => fitSize(font, l, 32, width)));
+		if (size > best.size) best = { lines, size };
+	}
+	return best;
+}
+
+/** Greedy word wrap to the width at a given size. */
+function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(/\s+/)) {
+		const next = line ? `${line} ${word}` : word;
+		if (line && font.widthOfTextAtSize(next, size) > width) {
+			lines.push(line);
+			line = word;
+		} else line = next;
+	}
+	if (line) lines.push(line);
+	return lines;
+}
+
+function centered(page: PDFPage, text: string, y: number, font: PDFFont, size: number, color = INK) {
+	const x = (PAGE.width - font.widthOfTextAtSize(text, size)) / 2;
+	page.drawText(text, { x, y, font, size, color });
+}
+
+/**
+ * The QR code as vector squares: one path of rectangles (runs of dark modules merged per row) drawn in module
+ * units under a scaling matrix, so the coordinates are small integers and the path is filled once.
+ */
+function drawQr(page: PDFPage, text: string, x: number, y: number, size: number) {
+	const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+	const quiet = 2;
+	const cells = modules.size + 2 * quiet;
+	const ops = [
+		pushGraphicsState(),
+		setFillingRgbColor(1, 1, 1),
+		rectangle(x, y, size, size),
+		fill(),
+		concatTransformationMatrix(size / cells, 0, 0, size / cells, x, y),
+		setFillingRgbColor(0, 0, 0)
+	];
+	for (let row = 0; row < modules.size; row++) {
+		let col = 0;
+		while (col < modules.size) {
+			if (!modules.get(row, col)) {
+				col++;
+				continue;
+			}
+			const start = col;
+			while (col < modules.size && modules.get(row, col)) col++;
+			ops.push(rectangle(quiet + start, cells - quiet - row - 1, col - start, 1));
+		}
+	}
+	ops.push(fill(), popGraphicsState());
+	page.pushOperators(...ops);
+}
+
+export async function renderCertificatePdf(cert: CertificateToPrint, options: PrintOptions): Promise<Uint8Array> {
+	const fonts = loadCertificateFonts();
+	const doc = await PDFDocument.create({ updateMetadata: false });
+	doc.registerFontkit(cachedFontkit);
+	const regular = await doc.embedFont(fonts.regular, { subset: true, customName: 'AKDMAA+DejaVuSans' });
+	const bold = await doc.embedFont(fonts.bold, { subset: true, customName: 'AKDMAB+DejaVuSans-Bold' });
+	const page = doc.addPage([PAGE.width, PAGE.height]);
+	const inner = PAGE.width - 2 * MARGIN;
+	const { bilingual } = options;
+
+	// Frame: a strong outer line and a thin inner one.
+	page.drawRectangle({
+		x: 22,
+		y: 22,
+		width: PAGE.width - 44,
+		height: PAGE.height - 44,
+		borderColor: BRAND,
+		borderWidth: 3
+	});
+	page.drawRectangle({
+		x: 30,
+		y: 30,
+		width: PAGE.width - 60,
+		height: PAGE.height - 60,
+		borderColor: BRAND,
+		borderWidth: 0.75
+	});
+
+	const issuer = cert.issuer.toLocaleUpperCase('pl-PL');
+	centered(page, issuer, PAGE.height - 78, bold, fitSize(bold, issuer, 13, inner), BRAND);
+	page.drawLine({
+		start: { x: PAGE.width / 2 - 60, y: PAGE.height - 92 },
+		end: { x: PAGE.width / 2 + 60, y: PAGE.height - 92 },
+		thickness: 1,
+		color: BRAND
+	});
+
+	let y = PAGE.height - 145;
+	centered(page, 'ZAŚWIADCZENIE', y, bold, 40, BRAND);
+	if (bilingual) centered(page, 'CERTIFICATE', (y -= 24), regular, 14, MUTED);
+
+	y -= 40;
+	centered(page, bilingual ? 'wydane dla / issued to' : 'wydane dla', y, regular, 12, MUTED);
+	y -= 44;
+	const nameLines = nameLayout(bold, cert.nameAsPrinted, inner);
+	// Two lines are centred on where one would be; the rule goes under the last.
+	const leading = nameLines.size * 1.15;
+	y += ((nameLines.lines.length - 1) * leading) / 2;
+	for (const [i, line] of nameLines.lines.entries()) {
+		if (i > 0) y -= leading;
+		centered(page, line, y, bold, nameLines.size, INK);
+	}
+	page.drawLine({
+		start: { x: MARGIN + 90, y: y - 12 },
+		end: { x: PAGE.width - MARGIN - 90, y: y - 12 },
+		thickness: 0.5,
+		color: MUTED
+	});
+
+	y -= 42;
+	centered(page, options.wordingPl, y, regular, fitSize(regular, options.wordingPl, 14, inner), INK);
+	const title = `„${cert.courseTitle}”`;
+	const titleSize = Math.max(14, fitSize(bold, title, 22, inner));
+	for (const line of wrap(bold, title, titleSize, inner)) {
+		y -= titleSize + 8;
+		centered(page, line, y, bold, titleSize, INK);
+	}
+	y -= 24;
+	const details = `w wymiarze ${hoursPl(cert.hours)}; data ukończenia: ${dateLongPl(cert.completedAt)}`;
+	centered(page, details, y, regular, fitSize(regular, details, 13, inner), INK);
+
+	if (bilingual) {
+		const en =
+			`Certificate issued to ${cert.nameAsPrinted} ${options.wordingEn ?? 'certifies completion of the course'} ` +
+			`“${options.courseTitleEn ?? cert.courseTitle}” (${hoursEn(cert.hours)}), completed on ${dateLongEn(cert.completedAt)}.`;
+		y -= 10;
+		for (const line of wrap(regular, en, 10.5, inner - 80)) {
+			y -= 15;
+			centered(page, line, y, regular, 10.5, MUTED);
+		}
+	}
+
+	// Bottom: date and issuer on the left, the code, link and QR code on the right.
+	const qrSize = 96;
+	const bottom = 58;
+	const issued = `Data wydania: ${dateLongPl(cert.issuedAt)}`;
+	page.drawText(issued, { x: MARGIN, y: bottom + 46, font: bold, size: 11, color: INK });
+	if (bilingual)
+		page.drawText(`Date of issue: ${dateLongEn(cert.issuedAt)}`, {
+			x: MARGIN,
+			y: bottom + 31,
+			font: regular,
+			size: 9.5,
+			color: MUTED
+		});
+	const issuerLine = `Wystawca: ${cert.issuer}`;
+	page.drawText(issuerLine, {
+		x: MARGIN,
+		y: bottom + 12,
+		font: regular,
+		size: fitSize(regular, issuerLine, 10, 330),
+		color: INK
+	});
+
+	const qrX = PAGE.width - MARGIN - qrSize + 6;
+	drawQr(page, options.verifyUrl, qrX, bottom - 8, qrSize);
+	const right = qrX - 10;
+	const textWidth = 300;
+	const rightAligned = (text: string, yy: number, font: PDFFont, max: number, color = INK) => {
+		const size = fitSize(font, text, max, textWidth);
+		page.drawText(text, { x: right - font.widthOfTextAtSize(text, size), y: yy, font, size, color });
+	};
+	rightAligned(
+		bilingual ? 'Kod zaświadczenia / Certificate code' : 'Kod zaświadczenia',
+		bottom + 62,
+		regular,
+		9.5,
+		MUTED
+	);
+	rightAligned(cert.code, bottom + 44, bold, 15);
+	rightAligned(
+		bilingual ? 'Sprawdź autentyczność / Verify at:' : 'Sprawdź autentyczność:',
+		bottom + 26,
+		regular,
+		9.5,
+		MUTED
+	);
+	rightAligned(options.verifyUrl, bottom + 12, regular, 9.5);
+
+	doc.setTitle(`Zaświadczenie ${cert.code}`);
+	doc.setAuthor(cert.issuer);
+	doc.setSubject(cert.courseTitle);
+	doc.setCreator('Akademia');
+	doc.setProducer('Akademia (pdf-lib)');
+	doc.setLanguage('pl-PL');
+	doc.setCreationDate(cert.issuedAt);
+	doc.setModificationDate(cert.issuedAt);
+	const id = createHash('sha256')
+		.update(JSON.stringify([cert, options]))
+		.digest('hex')
+		.slice(0, 32);
+	doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
+	// Opens at the page's size in viewers that honour it.
+	doc.catalog.set(PDFName.of('PageLayout'), PDFName.of('SinglePage'));
+	return doc.save();
+}

@@ -1,0 +1,103 @@
+// Reading certificates: by public code (verification), by owner (the learner), by group (trainer), by search (admin).
+import { and, desc, eq, inArray, isNull, like, or } from 'drizzle-orm';
+import { getDb } from '../db';
+import { certificates, groupMembers, groups, groupTrainers, users, type Certificate } from '../db/schema';
+
+export type CertificateStatus = 'valid' | 'revoked' | 'replaced';
+
+export function statusOf(cert: Pick<Certificate, 'revokedAt' | 'replacedById'>): CertificateStatus {
+	return cert.replacedById ? 'replaced' : cert.revokedAt ? 'revoked' : 'valid';
+}
+
+export function findByCode(code: string): Certificate | undefined {
+	return getDb().select().from(certificates).where(eq(certificates.code, code)).get();
+}
+
+export function findById(id: string): Certificate | undefined {
+	return getDb().select().from(certificates).where(eq(certificates.id, id)).get();
+}
+
+/** The certificate, only if it belongs to the user (anyone else gets nothing, as if it did not exist). */
+export function findOwned(id: string, userId: string): Certificate | undefined {
+	return getDb()
+		.select()
+		.from(certificates)
+		.where(and(eq(certificates.id, id), eq(certificates.userId, userId)))
+		.get();
+}
+
+export function listForUser(userId: string): Certificate[] {
+	return getDb()
+		.select()
+		.from(certificates)
+		.where(eq(certificates.userId, userId))
+		.orderBy(desc(certificates.issuedAt))
+		.all();
+}
+
+export function isTrainerOfGroup(userId: string, groupId: string): boolean {
+	return !!getDb()
+		.select({ g: groupTrainers.groupId })
+		.from(groupTrainers)
+		.where(and(eq(groupTrainers.groupId, groupId), eq(groupTrainers.userId, userId)))
+		.get();
+}
+
+export function findGroup(groupId: string) {
+	return getDb().select().from(groups).where(eq(groups.id, groupId)).get();
+}
+
+/** Valid certificates of the group's members for the group's course. */
+export function validCertificatesOfGroup(groupId: string): Certificate[] {
+	const group = findGroup(groupId);
+	if (!group) return [];
+	const members = getDb()
+		.select({ id: groupMembers.userId })
+		.from(groupMembers)
+		.where(eq(groupMembers.groupId, groupId))
+		.all()
+		.map((m) => m.id);
+	if (members.length === 0) return [];
+	return getDb()
+		.select()
+		.from(certificates)
+		.where(
+			and(
+				inArray(certificates.userId, members),
+				eq(certificates.courseSlug, group.courseSlug),
+				isNull(certificates.revokedAt),
+				isNull(certificates.replacedById)
+			)
+		)
+		.orderBy(certificates.nameAsPrinted)
+		.all();
+}
+
+export interface AdminCertificateRow extends Certificate {
+	email: string | null;
+}
+
+/** Newest first; `query` matches the printed name, the code, the course title or the learner's e-mail. */
+export function searchCertificates(query: string, limit = 200): AdminCertificateRow[] {
+	const q = query.trim();
+	const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+	const match = (column: Parameters<typeof like>[0]) => like(column, pattern);
+	const rows = getDb()
+		.select({ cert: certificates, email: users.email })
+		.from(certificates)
+		.innerJoin(users, eq(users.id, certificates.userId))
+		.where(
+			q
+				? or(
+						match(certificates.nameAsPrinted),
+						match(certificates.code),
+						match(certificates.courseTitle),
+						match(users.email)
+					)
+				: undefined
+		)
+		.orderBy(desc(certificates.issuedAt))
+		.limit(limit)
+		.all();
+	return rows.map((r) => ({ ...r.cert, email: r.email }));
+}

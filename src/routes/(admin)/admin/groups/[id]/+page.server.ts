@@ -1,0 +1,142 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { requireRole } from '$lib/server/auth/guards';
+import {
+	addLiveSession,
+	addMember,
+	addTrainer,
+	getGroup,
+	groupMemberRows,
+	groupSessions,
+	groupTrainerRows,
+	removeLiveSession,
+	removeMember,
+	removeTrainer,
+	trainerCandidates
+} from '$lib/server/admin/groups';
+import { formatWarsaw, warsawToInstant } from '$lib/server/admin/time';
+import { getCourse } from '$lib/server/content';
+import { fields } from '$lib/server/forms/fields';
+import { fieldError, formDataToObject, safeValues, validateForm } from '$lib/server/forms/validate';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+const memberSchema = z.object({ email: fields.email() });
+const sessionSchema = z.object({
+	title: fields.plainText(160),
+	date: z.string({ error: 'required' }).min(1, 'required'),
+	time: z.string({ error: 'required' }).min(1, 'required'),
+	place: fields.plainText(200),
+	due: z.union([z.string(), z.array(z.string())]).optional()
+});
+
+/** The group of the URL, or 404: every action checks it again, since actions skip the load. */
+function groupOf(event: Pick<RequestEvent, 'params'> & { params: { id: string } }) {
+	const group = getGroup(event.params.id);
+	if (!group || group.archivedAt) error(404, { message: 'not_found' });
+	return group;
+}
+
+async function idFrom(event: RequestEvent, name: string) {
+	const value = (await event.request.formData()).get(name);
+	return typeof value === 'string' ? value.slice(0, 64) : '';
+}
+
+export const load = ((event) => {
+	requireRole(event, 'admin');
+	const group = groupOf(event);
+	const course = getCourse(group.courseSlug);
+	const trainers = groupTrainerRows(group.id);
+	const trainerIds = new Set(trainers.map((t) => t.id));
+	return {
+		group: { id: group.id, name: group.name, courseTitle: course?.title ?? group.courseSlug },
+		modules: (course?.modules ?? []).map((mod) => ({ slug: mod.slug, title: mod.title, index: mod.index })),
+		trainers,
+		candidates: trainerCandidates().filter((t) => !trainerIds.has(t.id)),
+		members: groupMemberRows(group.id),
+		sessions: groupSessions(group.id).map((s) => ({
+			id: s.id,
+			title: s.title,
+			place: s.place,
+			when: formatWarsaw(s.startsAt, getLocale()),
+			dueModules: s.dueModules.map((slug) => course?.modules.find((mod) => mod.slug === slug)?.title ?? slug)
+		}))
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	addMember: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const group = groupOf(event);
+		const form = await event.request.formData();
+		const values = safeValues(form, ['email']);
+		const parsed = validateForm(memberSchema, form);
+		if (!parsed.ok) return fail(400, { action: 'member', values, errors: parsed.errors });
+		const result = addMember(admin.id, group, parsed.data.email);
+		if (!result.ok) {
+			const message =
+				result.reason === 'no_account' ? m.admin_groups_member_no_account() : m.admin_groups_member_already();
+			return fail(400, { action: 'member', values, errors: fieldError('email', message) });
+		}
+		return { action: 'member', done: m.admin_groups_member_added({ email: parsed.data.email }) };
+	},
+	removeMember: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const group = groupOf(event);
+		removeMember(admin.id, group.id, await idFrom(event, 'userId'));
+		return { action: 'member', done: m.admin_groups_member_removed() };
+	},
+	addTrainer: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const group = groupOf(event);
+		const userId = await idFrom(event, 'userId');
+		if (!trainerCandidates().some((t) => t.id === userId))
+			return fail(400, {
+				action: 'trainer',
+				values: {},
+				errors: fieldError('trainer', m.admin_groups_trainer_invalid())
+			});
+		addTrainer(admin.id, group.id, userId);
+		return { action: 'trainer', done: m.admin_groups_trainer_added() };
+	},
+	removeTrainer: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const group = groupOf(event);
+		removeTrainer(admin.id, group.id, await idFrom(event, 'userId'));
+		return { action: 'trainer', done: m.admin_groups_trainer_removed() };
+	},
+	addSession: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const group = groupOf(event);
+		const form = await event.request.formData();
+		const values = {
+			...safeValues(form, ['title', 'date', 'time', 'place']),
+			due: form.getAll('due').map(String).join(',')
+		};
+		const parsed = validateForm(sessionSchema, formDataToObject(form));
+		if (!parsed.ok) return fail(400, { action: 'session', values, errors: parsed.errors });
+		const startsAt = warsawToInstant(parsed.data.date, parsed.data.time);
+		if (!startsAt)
+			return fail(400, {
+				action: 'session',
+				values,
+				errors: fieldError('date', m.admin_groups_session_when_invalid())
+			});
+		const moduleSlugs = new Set(getCourse(group.courseSlug)?.modules.map((mod) => mod.slug) ?? []);
+		const dueModules = [parsed.data.due ?? []].flat().filter((slug) => moduleSlugs.has(slug));
+		addLiveSession(admin.id, group.id, { title: parsed.data.title, place: parsed.data.place, startsAt, dueModules });
+		return { action: 'session', done: m.admin_groups_session_added() };
+	},
+	removeSession: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const group = groupOf(event);
+		if (!removeLiveSession(admin.id, group.id, await idFrom(event, 'sessionId')))
+			return fail(400, {
+				action: 'removeSession',
+				values: {},
+				errors: fieldError('form', m.admin_groups_session_has_attendance())
+			});
+		return { action: 'session', done: m.admin_groups_session_removed() };
+	}
+} satisfies Actions;

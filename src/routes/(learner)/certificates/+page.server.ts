@@ -1,0 +1,44 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { requireUser } from '$lib/server/auth/guards';
+import { confirmName } from '$lib/server/certificates/manage';
+import { findById, findOwned, listForUser, statusOf } from '$lib/server/certificates/queries';
+import { fields } from '$lib/server/forms/fields';
+import { formError, safeValues, validateForm } from '$lib/server/forms/validate';
+import type { Actions, PageServerLoad } from './$types';
+
+const confirmSchema = z.object({ id: z.string().min(1).max(64), name: fields.personName() });
+
+export const load = ((event) => {
+	const user = requireUser(event);
+	const certificates = listForUser(user.id).map((c) => ({
+		id: c.id,
+		code: c.code,
+		name: c.nameAsPrinted,
+		courseTitle: c.courseTitle,
+		hours: c.hours,
+		completedAt: c.completedAt,
+		issuedAt: c.issuedAt,
+		confirmed: !!c.nameConfirmedAt,
+		status: statusOf(c),
+		revokedReason: c.revokedReason,
+		replacementCode: c.replacedById ? (findById(c.replacedById)?.code ?? null) : null
+	}));
+	return { certificates, confirmed: event.url.searchParams.get('confirmed') };
+}) satisfies PageServerLoad;
+
+export const actions = {
+	confirm: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const values = safeValues(form, ['id', 'name']);
+		const parsed = validateForm(confirmSchema, form);
+		if (!parsed.ok) return fail(400, { id: values.id, values, errors: parsed.errors });
+		const cert = findOwned(parsed.data.id, user.id);
+		if (!cert) return fail(404, { id: values.id, values, errors: formError(m.cert_not_found()) });
+		if (!confirmName(cert.id, user.id, parsed.data.name))
+			return fail(400, { id: values.id, values, errors: formError(m.cert_already_confirmed()) });
+		redirect(303, `/certificates?confirmed=${encodeURIComponent(cert.id)}`);
+	}
+} satisfies Actions;

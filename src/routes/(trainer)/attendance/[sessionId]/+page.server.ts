@@ -1,0 +1,40 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/guards';
+import { attendanceSheet, saveAttendance, sessionForMarking } from '$lib/server/admin/attendance';
+import { formatWarsaw } from '$lib/server/admin/time';
+import { getLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Role first, then the group: a trainer of another group gets 403, an unknown session 404. */
+function markable(event: RequestEvent & { params: { sessionId: string } }) {
+	const user = requireRole(event, 'trainer', 'admin');
+	const found = sessionForMarking(user, event.params.sessionId);
+	if (!found.ok)
+		error(found.reason === 'missing' ? 404 : 403, { message: found.reason === 'missing' ? 'not_found' : 'forbidden' });
+	return { user, ...found };
+}
+
+export const load = ((event) => {
+	const { session, group } = markable(event);
+	return {
+		session: {
+			id: session.id,
+			title: session.title,
+			place: session.place,
+			when: formatWarsaw(session.startsAt, getLocale())
+		},
+		group: { id: group.id, name: group.name },
+		members: attendanceSheet(session.id, group.id)
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	default: async (event) => {
+		const { user, session, group } = markable(event);
+		const form = await event.request.formData();
+		const attended = form.getAll('attended').filter((v): v is string => typeof v === 'string');
+		const count = saveAttendance(user.id, session.id, group.id, attended);
+		return { saved: m.admin_groups_attendance_saved({ count }) };
+	}
+} satisfies Actions;

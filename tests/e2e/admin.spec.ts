@@ -1,0 +1,239 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import iconv from 'iconv-lite';
+import { readFileSync } from 'node:fs';
+import { DEMO, expectAccessible, gotoReady, latestOutboxLink, newLearner, signIn } from './helpers';
+
+const GROUP = 'Kraków – grudzień';
+const SCREENS = 'test-results/screens';
+
+async function asAdmin(browser: Browser): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await signIn(page, DEMO.admin);
+	return page;
+}
+
+/** Axe at desktop width and at 360 px, with a screenshot of each for a human look. */
+async function checkPage(page: Page, name: string) {
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await expectAccessible(page);
+	await page.screenshot({ path: `${SCREENS}/admin-${name}-desktop.png`, fullPage: true });
+	await page.setViewportSize({ width: 360, height: 800 });
+	await expectAccessible(page);
+	await page.screenshot({ path: `${SCREENS}/admin-${name}-360.png`, fullPage: true });
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+	expect(overflow, `${name} scrolls sideways at 360 px`).toBe(false);
+	await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function acceptInvitation(browser: Browser, admin: Page, email: string, name: string) {
+	const link = await latestOutboxLink(admin, email, '/invitation/');
+	const page = await (await browser.newContext()).newPage();
+	await gotoReady(page, link);
+	await page.getByLabel('Imię i nazwisko').fill(name);
+	await page.getByLabel('Urząd lub instytucja').fill('Urząd Gminy Testowo');
+	await page.getByLabel('Hasło', { exact: true }).fill('haslo-testowe-123');
+	await page.getByLabel('Powtórz hasło').fill('haslo-testowe-123');
+	await page.getByRole('button', { name: 'Załóż konto' }).click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/invitation'));
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	return page;
+}
+
+test.describe.serial('administration', () => {
+	// Axe and two full-page screenshots per page take a while on a shared 2-core machine.
+	test.setTimeout(120_000);
+	let sessionPath = '';
+
+	test('the admin creates a group with a trainer', async ({ browser }) => {
+		const admin = await asAdmin(browser);
+		await gotoReady(admin, '/admin');
+		await checkPage(admin, 'home');
+		await admin.getByRole('link', { name: 'Grupy', exact: true }).click();
+		await expect(admin.getByRole('heading', { level: 1, name: 'Grupy' })).toBeVisible();
+		await admin.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await expect(admin.getByRole('rowheader', { name: 'Grupa pilotażowa — Małopolska' })).toBeVisible();
+		await checkPage(admin, 'groups');
+
+		// Empty form: translated errors, nothing created.
+		await admin.getByRole('button', { name: 'Utwórz grupę' }).click();
+		await expect(admin.getByRole('alert')).toContainText('To pole jest wymagane.');
+
+		await admin.getByLabel('Nazwa grupy').fill(GROUP);
+		await admin.getByLabel('Kurs').selectOption('protokol-dyplomatyczny');
+		await admin.getByLabel(/Tomasz Trenerski/).check();
+		await admin.getByRole('button', { name: 'Utwórz grupę' }).click();
+		await expect(admin.getByRole('heading', { level: 1, name: GROUP })).toBeVisible();
+		await expect(admin.getByRole('button', { name: 'Usuń: Tomasz Trenerski' })).toBeVisible();
+		await checkPage(admin, 'group');
+	});
+
+	test('a file with problems is previewed row by row and writes nothing; the fixed file imports', async ({
+		browser
+	}) => {
+		const admin = await asAdmin(browser);
+		await gotoReady(admin, '/admin/import');
+		await checkPage(admin, 'import');
+		await admin.getByLabel('Plik CSV').setInputFiles('tests/fixtures/staff-with-problems.csv');
+		await admin.getByRole('button', { name: 'Pokaż podgląd' }).click();
+		const table = admin.getByRole('table', { name: /Wiersze pliku: 5/ });
+		await expect(table).toBeVisible();
+		await expect(admin.getByText('Wiersze z problemami: 4 z 5. Nic nie zostało zapisane.')).toBeVisible();
+		const row = (n: number) =>
+			table.getByRole('row').filter({ has: admin.getByRole('rowheader', { name: String(n), exact: true }) });
+		await expect(row(2)).toContainText('Nieprawidłowy adres e-mail.');
+		await expect(row(3)).toContainText('formuła arkusza');
+		await expect(row(4)).toContainText('Brak grupy.');
+		await expect(row(5)).toContainText('bez problemów');
+		await expect(row(6)).toContainText('Powtórzony adres e-mail (jak w wierszu 5).');
+		await expect(admin.getByRole('button', { name: /Zaproś osoby z pliku/ })).toHaveCount(0);
+		await checkPage(admin, 'import-problems');
+
+		await gotoReady(admin, '/admin/users?q=urzad.test');
+		await expect(admin.getByText('Brak oczekujących zaproszeń.')).toBeVisible();
+
+		// The same list fixed, saved as plain "CSV" from Polish Excel (Windows-1250).
+		const fixed = readFileSync('tests/fixtures/staff-with-problems.csv', 'utf8')
+			.replace('nie-email', 'm.kowalska@urzad.test')
+			.replace(
+				'"=HYPERLINK(""http://urzad.test"";""klik"")";x@urzad.test;=1+1;',
+				'Xawery Nowicki;x@urzad.test;Urząd Miasta Testowo;'
+			)
+			.replace(
+				'j.brak@urzad.test;Urząd Gminy Przykładowa;\r\n',
+				`j.brak@urzad.test;Urząd Gminy Przykładowa;${GROUP}\r\n`
+			)
+			.replace(/(Łucja[^\r\n]*\r\n)\1/, '$1');
+		await gotoReady(admin, '/admin/import');
+		await admin.getByLabel('Plik CSV').setInputFiles({
+			name: 'lista.csv',
+			mimeType: 'text/csv',
+			buffer: iconv.encode(fixed, 'win1250')
+		});
+		await admin.getByRole('button', { name: 'Pokaż podgląd' }).click();
+		await expect(admin.getByText('Rozpoznano: kodowanie Windows-1250, separator średnik (;).')).toBeVisible();
+		await expect(admin.getByText('Wszystkie wiersze są poprawne (4).')).toBeVisible();
+		await checkPage(admin, 'import-ready');
+		await admin.getByRole('button', { name: 'Zaproś osoby z pliku (4)' }).click();
+		await expect(admin.getByText('Wysłano zaproszenia: 4.')).toBeVisible();
+
+		await gotoReady(admin, '/admin/users?q=urzad.test');
+		const pending = admin.getByRole('table', { name: /Oczekujące zaproszenia: 3/ });
+		await expect(pending.getByRole('rowheader', { name: 'Maria Kowalska' })).toBeVisible();
+		await expect(pending.getByRole('row', { name: /Jan Brak Grupy/ })).toContainText(GROUP);
+
+		// One of them accepts: an account in the users list.
+		const maria = await acceptInvitation(browser, admin, 'm.kowalska@urzad.test', 'Maria Kowalska');
+		await expect(maria).toHaveURL('/dashboard');
+		await gotoReady(admin, '/admin/users?q=kowalska');
+		await expect(
+			admin.getByRole('table', { name: /Konta/ }).getByRole('link', { name: 'Maria Kowalska' })
+		).toBeVisible();
+		await checkPage(admin, 'users');
+	});
+
+	test('members and a live session are added; the trainer marks attendance', async ({ browser }) => {
+		const { email } = await newLearner(browser, 'Zofia Członkowska');
+		const admin = await asAdmin(browser);
+		await gotoReady(admin, '/admin/groups');
+		await admin.getByRole('link', { name: GROUP }).click();
+		await expect(admin.getByRole('heading', { level: 1, name: GROUP })).toBeVisible();
+		await admin.getByLabel('Adres e-mail uczestnika').fill('nikt@akademia.test');
+		await admin.getByRole('button', { name: 'Dodaj do grupy' }).click();
+		await expect(admin.getByRole('alert')).toContainText('Nie ma konta z tym adresem e-mail');
+		await admin.getByLabel('Adres e-mail uczestnika').fill(email);
+		await admin.getByRole('button', { name: 'Dodaj do grupy' }).click();
+		await expect(admin.getByRole('status')).toContainText(`Dodano ${email} do grupy`);
+		await expect(admin.getByRole('table', { name: 'Uczestnicy grupy' })).toContainText('Zofia Członkowska');
+
+		await admin.getByLabel('Tytuł spotkania').fill('Spotkanie 1: ceremoniał');
+		await admin.getByLabel('Data').fill('2027-01-15');
+		await admin.getByLabel('Godzina').fill('10:00');
+		await admin.getByLabel('Miejsce').fill('Kraków, sala 12');
+		await admin
+			.getByRole('group', { name: /Moduły do ukończenia/ })
+			.getByRole('checkbox')
+			.first()
+			.check();
+		await admin.getByRole('button', { name: 'Dodaj spotkanie' }).click();
+		await expect(admin.getByRole('status')).toContainText('Dodano spotkanie.');
+		await expect(admin.getByRole('heading', { name: 'Spotkanie 1: ceremoniał' })).toBeVisible();
+		await expect(admin.getByText(/15 stycznia 2027.*10:00/)).toBeVisible();
+		sessionPath = (await admin.getByRole('link', { name: 'Obecność: Spotkanie 1: ceremoniał' }).getAttribute('href'))!;
+		expect(sessionPath).toMatch(/^\/attendance\//);
+		await checkPage(admin, 'group-filled');
+
+		const trainer = await (await browser.newContext()).newPage();
+		await signIn(trainer, DEMO.trainer);
+		await gotoReady(trainer, '/attendance');
+		await checkPage(trainer, 'attendance-list');
+		await trainer.getByRole('link', { name: 'Spotkanie 1: ceremoniał' }).click();
+		await expect(trainer.getByRole('heading', { level: 1 })).toHaveText('Obecność: Spotkanie 1: ceremoniał');
+		await trainer.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await checkPage(trainer, 'attendance');
+		await trainer.getByLabel(/Zofia Członkowska/).check();
+		await trainer.getByRole('button', { name: 'Zapisz obecność' }).click();
+		await expect(trainer.getByRole('status')).toHaveText('Zapisano obecność. Obecnych: 1.');
+		await gotoReady(trainer, sessionPath);
+		await expect(trainer.getByLabel(/Zofia Członkowska/)).toBeChecked();
+	});
+
+	test('a trainer of another group gets 403 on that attendance page', async ({ browser }) => {
+		const admin = await asAdmin(browser);
+		const email = `trener.${Date.now()}@akademia.test`;
+		await gotoReady(admin, '/admin/invitations');
+		await admin.getByLabel('Adres e-mail').fill(email);
+		await admin.getByLabel('Rola').selectOption('trainer');
+		await admin.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
+		await expect(admin.getByRole('status')).toContainText(email);
+		await checkPage(admin, 'invite');
+		const other = await acceptInvitation(browser, admin, email, 'Olga Obca');
+		const response = await other.goto(sessionPath);
+		expect(response?.status()).toBe(403);
+		await expect(other.getByRole('heading', { level: 1 })).toHaveText('Błąd 403');
+		const origin = new URL(other.url()).origin;
+		const save = await other.request.post(sessionPath, { form: { attended: 'x' }, headers: { origin } });
+		expect(save.status()).toBe(403);
+	});
+
+	test('a disabled user is signed out and cannot sign in; enabling restores access', async ({ browser }) => {
+		const learner = await newLearner(browser, 'Wiktor Wyłączony');
+		const admin = await asAdmin(browser);
+		await gotoReady(admin, `/admin/users?q=${encodeURIComponent(learner.email)}`);
+		await admin.getByRole('link', { name: 'Wiktor Wyłączony' }).click();
+		await expect(admin.getByRole('heading', { level: 1, name: 'Wiktor Wyłączony' })).toBeVisible();
+		await admin.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await checkPage(admin, 'user');
+		await admin.getByRole('button', { name: 'Wyłącz konto' }).click();
+		await expect(admin.getByRole('status')).toContainText('Konto wyłączone.');
+
+		await gotoReady(learner.page, '/dashboard');
+		await expect(learner.page).toHaveURL(/\/login\?next=/);
+		await learner.page.getByLabel('Adres e-mail').fill(learner.email);
+		await learner.page.getByLabel('Hasło', { exact: true }).fill(learner.password);
+		await learner.page.getByRole('button', { name: 'Zaloguj się' }).click();
+		await expect(learner.page.getByRole('alert')).toHaveText('Nieprawidłowy adres e-mail lub hasło.');
+
+		// Details are edited on the same page.
+		await admin.getByLabel('Urząd lub instytucja').fill('Urząd Miasta Nowy Sącz');
+		await admin.getByRole('button', { name: 'Zapisz zmiany' }).click();
+		await expect(admin.getByRole('status')).toHaveText('Zapisano zmiany.');
+		await admin.getByRole('button', { name: 'Włącz konto' }).click();
+		await expect(admin.getByRole('status')).toContainText('Konto włączone.');
+		await signIn(learner.page, learner.email, learner.password);
+		await expect(learner.page).toHaveURL('/dashboard');
+	});
+
+	test('admin pages refuse trainers; attendance pages refuse learners', async ({ browser }) => {
+		const trainer = await (await browser.newContext()).newPage();
+		await signIn(trainer, DEMO.trainer);
+		for (const path of ['/admin/users', '/admin/import', '/admin/groups', '/admin/invitations']) {
+			const response = await trainer.goto(path);
+			expect(response?.status(), path).toBe(403);
+		}
+		const learner = await newLearner(browser);
+		for (const path of ['/attendance', sessionPath]) {
+			const response = await learner.page.goto(path);
+			expect(response?.status(), path).toBe(403);
+		}
+	});
+});
