@@ -154,6 +154,8 @@ async function measure(scenario: Scenario, origin: string, pid: number, work: st
 		);
 		return path;
 	};
+	// The previous scenario's queued requests may still be running on the server: start from an idle server.
+	await waitIdle(pid);
 	if (!scenario.writes) {
 		// Warm-up: JIT, SQLite page cache, SvelteKit's lazily loaded route modules.
 		await runLoad(spec(2, 10), 2);
@@ -192,6 +194,18 @@ async function measure(scenario: Scenario, origin: string, pid: number, work: st
 
 /** Form actions that answered 200 with a success (not a {"type":"failure"}). */
 const okWrites = (load?: LoadResult) => (load ? (load.statuses['200'] ?? 0) - load.actionFailures : 0);
+
+/** Waits (at most 60 s) until the server uses under 10 % of a core over half a second. */
+async function waitIdle(pid: number) {
+	const until = Date.now() + 60_000;
+	while (Date.now() < until) {
+		const before = cpuMs(pid);
+		await sleep(500);
+		const after = cpuMs(pid);
+		if (before === null || after === null || after - before < 50) return;
+	}
+	log('server still busy after 60 s; going on');
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
