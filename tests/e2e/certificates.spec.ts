@@ -256,14 +256,4 @@ test.describe.serial('certificates', () => {
 		await expectAccessible(page);
 		await page.context().close();
 	});
-
-	// Last: it uses up this address's look-ups for ten minutes.
-	test('verification is throttled per address against guessing codes', async ({ page }) => {
-		let status = 0;
-		for (let i = 0; i < 35 && status !== 429; i++) status = (await page.request.get('/verify/ZZZZZ-ZZZZ0')).status();
-		expect(status).toBe(429);
-		await gotoReady(page, '/verify/ZZZZZ-ZZZZ1');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zbyt wiele sprawdzeń');
-		await expect(page.getByText(/Spróbuj ponownie za \d+ min\./)).toBeVisible();
-	});
 });

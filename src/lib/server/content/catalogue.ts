@@ -74,7 +74,7 @@ export class ContentError extends Error {
 }
 
 const NUMBERED = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
-const RESERVED_LESSON_SLUGS = new Set(['quiz']);
+const RESERVED_LESSON_SLUGS = new Set(['quiz', 'glossary']);
 
 export function splitFrontmatter(raw: string): { data: unknown; body: string } {
 	const match = raw.replace(/^\uFEFF/, '').match(/^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/);

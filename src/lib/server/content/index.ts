@@ -31,6 +31,11 @@ export function getQuiz(course: Course, slug: string): Quiz | undefined {
 	return course.quizzes.find((q) => q.slug === slug);
 }
 
+/** The raw text of a content file (the glossary reads <Term> uses from it). */
+export function getContentSource(path: string): string | undefined {
+	return rawFiles[path];
+}
+
 /** The compiled mdsvex component of a lesson, module.md or course.md (its body). */
 export async function loadContentComponent(path: string): Promise<Component> {
 	const load = compiled[path];

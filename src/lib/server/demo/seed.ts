@@ -2,9 +2,10 @@
 import { count } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
 import { getDb } from '../db';
-import { users } from '../db/schema';
+import { enrollments, users } from '../db/schema';
 import { seedCertificateDemo } from '../certificates/demo';
 import { randomId } from '../ids';
+import { seedTrainerDemo } from '../reports/demo-seed';
 import { seedDemoGroup } from '../admin/demo';
 
 export const DEMO_PASSWORD = 'akademia-demo';
@@ -32,7 +33,19 @@ export const DEMO_ACCOUNTS = [
 export type DemoIds = Record<(typeof DEMO_ACCOUNTS)[number]['role'], string>;
 
 /** Demo data of each feature (enrolments, groups, ...), called in order once the accounts exist. */
-const featureSeeds: ((ids: DemoIds) => void)[] = [(ids) => void seedDemoGroup(ids), seedCertificateDemo];
+const featureSeeds: ((ids: DemoIds) => void)[] = [
+	enrolDemoLearner,
+	(ids) => void seedDemoGroup(ids),
+	seedCertificateDemo,
+	seedTrainerDemo
+];
+
+/** Lessons: the demo learner is enrolled in every course (the three real ones), with no progress yet. */
+function enrolDemoLearner(ids: DemoIds) {
+	const db = getDb();
+	for (const courseSlug of ['dyplomacja-ekonomiczna', 'kompetencje-miedzykulturowe', 'protokol-dyplomatyczny'])
+		db.insert(enrollments).values({ userId: ids.learner, courseSlug }).onConflictDoNothing().run();
+}
 
 export async function seedDemoIfEmpty(): Promise<boolean> {
 	const db = getDb();

@@ -1,0 +1,26 @@
+// The course glossary: every <Term def="…">word</Term> that authors wrote, collected from the lesson sources.
+import type { Course } from '../content/catalogue';
+
+export interface GlossaryEntry {
+	term: string;
+	definition: string;
+	lessonSlug: string;
+	lessonTitle: string;
+}
+
+const TERM = /<Term\s+def="([^"]+)"\s*>([\s\S]*?)<\/Term>/g;
+
+/** Entries sorted alphabetically in Polish; a term defined in several lessons is listed once (first use). */
+export function collectGlossary(course: Course, sourceOf: (path: string) => string | undefined): GlossaryEntry[] {
+	const entries = new Map<string, GlossaryEntry>();
+	for (const lesson of course.lessons) {
+		const source = sourceOf(lesson.path) ?? '';
+		for (const [, definition, raw] of source.matchAll(TERM)) {
+			const term = raw.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+			const key = term.toLocaleLowerCase('pl');
+			if (!term || entries.has(key)) continue;
+			entries.set(key, { term, definition: definition.trim(), lessonSlug: lesson.slug, lessonTitle: lesson.title });
+		}
+	}
+	return [...entries.values()].sort((a, b) => a.term.localeCompare(b.term, 'pl'));
+}

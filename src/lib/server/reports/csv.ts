@@ -1,0 +1,53 @@
+// CSV that opens correctly in Polish Excel: UTF-8 with a BOM (or Excel guesses cp1250 and breaks "ł"),
+// ";" as the separator (Polish Excel uses "," for decimals), CRLF line ends. Pure, so it is unit-tested.
+
+export type CsvValue = string | number | boolean | Date | null | undefined;
+
+export const CSV_BOM = '\uFEFF';
+const SEPARATOR = ';';
+const NEWLINE = '\r\n';
+/** A cell starting with one of these is read by spreadsheets as a formula (CSV/formula injection, OWASP). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Polish decimal comma; whole numbers stay as they are. Numbers are never neutralised (-5 is a number). */
+function formatNumber(n: number): string {
+	if (!Number.isFinite(n)) return '';
+	return String(Math.round(n * 100) / 100).replace('.', ',');
+}
+
+function formatDate(d: Date): string {
+	// Local time of the people who read the file; sv-SE gives ISO-like "2026-11-30 09:00:00".
+	return d.toLocaleString('sv-SE', { timeZone: 'Europe/Warsaw' }).slice(0, 16);
+}
+
+export function csvCell(value: CsvValue): string {
+	if (value === null || value === undefined) return '';
+	let text: string;
+	if (typeof value === 'number') text = formatNumber(value);
+	else if (typeof value === 'boolean') text = value ? '1' : '0';
+	else if (value instanceof Date) text = formatDate(value);
+	else {
+		text = value;
+		if (FORMULA_START.test(text)) text = "'" + text;
+	}
+	if (/[";\r\n]/.test(text) || text !== text.trim()) return '"' + text.replaceAll('"', '""') + '"';
+	return text;
+}
+
+/** The whole file: BOM, a header row, data rows, each line ended by CRLF. */
+export function toCsv(header: string[], rows: CsvValue[][]): string {
+	const lines = [header, ...rows].map((row) => row.map(csvCell).join(SEPARATOR));
+	return CSV_BOM + lines.map((line) => line + NEWLINE).join('');
+}
+
+/** A download response; the filename is ASCII-safe with the UTF-8 name alongside (RFC 6266). */
+export function csvResponse(body: string, filename: string): Response {
+	const ascii = filename.normalize('NFD').replace(/[^\w.-]+/g, '-');
+	return new Response(body, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+			'cache-control': 'private, no-store'
+		}
+	});
+}

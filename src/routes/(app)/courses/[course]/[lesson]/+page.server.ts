@@ -1,0 +1,62 @@
+import { redirect } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
+import { requireUser } from '$lib/server/auth/guards';
+import { issueCertificateIfComplete } from '$lib/server/certificates/issue';
+import { isStaff } from '$lib/server/lessons/access';
+import { readableLesson } from '$lib/server/lessons/readable';
+import { renderContent } from '$lib/server/lessons/render';
+import { enrol } from '$lib/server/progress/enrol';
+import { recordCompletion, recordOpen } from '$lib/server/progress/record';
+import { lessonStatuses } from '$lib/server/progress/summary';
+import type { Actions, PageServerLoad } from './$types';
+
+// Lesson content is server-rendered HTML; the page needs no framework JavaScript (see static/lesson-progress.js).
+export const csr = false;
+
+export const load = (async (event) => {
+	const user = requireUser(event);
+	const { course, lesson, open } = readableLesson(user, event.params);
+	const key = { userId: user.id, courseSlug: course.slug, lessonSlug: lesson.slug };
+	recordOpen(key);
+	if (user.role === 'learner') enrol(user.id, course.slug);
+	const { html, headings } = await renderContent(lesson.path, getLocale());
+	const status = lessonStatuses(user.id, course.slug).get(lesson.slug);
+	const module = course.modules.find((mod) => mod.slug === lesson.moduleSlug)!;
+	const link = (l: typeof lesson | undefined) =>
+		l && open.has(l.moduleSlug) ? { href: `/courses/${course.slug}/${l.slug}`, title: l.title } : undefined;
+	const isLastOfModule = module.lessons.at(-1)?.slug === lesson.slug;
+	return {
+		course: { slug: course.slug, title: getLocale() === 'en' ? course.titleEn : course.title },
+		module: { number: module.index + 1, title: module.title },
+		lesson: {
+			slug: lesson.slug,
+			title: lesson.title,
+			minutes: lesson.minutes,
+			objectives: lesson.objectives,
+			number: lesson.index + 1,
+			total: course.lessons.length
+		},
+		html,
+		headings,
+		completed: status?.completed ?? false,
+		lastPosition: headings.find((h) => h.id === status?.lastPosition),
+		previous: link(course.lessons[lesson.index - 1]),
+		next: link(course.lessons[lesson.index + 1]),
+		// After a module's last lesson its quiz comes next (it also opens the next module in sequential courses).
+		quiz:
+			isLastOfModule && module.quiz
+				? { href: `/courses/${course.slug}/quiz/${module.quiz.slug}`, title: module.quiz.title }
+				: undefined,
+		preview: isStaff(user)
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	complete: (event) => {
+		const user = requireUser(event);
+		const { course, lesson } = readableLesson(user, event.params);
+		recordCompletion({ userId: user.id, courseSlug: course.slug, lessonSlug: lesson.slug });
+		issueCertificateIfComplete(user.id, course.slug);
+		redirect(303, `/courses/${course.slug}/${lesson.slug}#lesson-end`);
+	}
+} satisfies Actions;

@@ -1,0 +1,203 @@
+import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { readFile } from 'node:fs/promises';
+import { DEMO, expectAccessible, gotoReady, latestOutboxLink, signIn } from './helpers';
+
+const GROUP = 'Grupa pilotażowa — Małopolska';
+const SHOTS = 'test-results/trainer-shots';
+
+/** axe at desktop width and at 360 px, with a screenshot of each for a human look. */
+async function checkPage(page: Page, name: string) {
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await expectAccessible(page);
+	await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
+	await page.screenshot({ path: `${SHOTS}/${name}-desktop-top.png` });
+	await page.setViewportSize({ width: 360, height: 800 });
+	await expectAccessible(page);
+	// Nothing but the wide tables (which scroll inside their own region) may push the page sideways.
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	await page.screenshot({ path: `${SHOTS}/${name}-360.png`, fullPage: true });
+	await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function openGroup(page: Page): Promise<string> {
+	await signIn(page, DEMO.trainer);
+	await gotoReady(page, '/trainer');
+	await page.getByRole('link', { name: GROUP }).click();
+	await page.waitForURL(/\/trainer\/groups\/[^/]+$/);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	return new URL(page.url()).pathname;
+}
+
+test.describe('trainer reports', () => {
+	test('the demo trainer sees their group with course, members and the next session', async ({ page }) => {
+		await signIn(page, DEMO.trainer);
+		await gotoReady(page, '/trainer');
+		const row = page.getByRole('row', { name: new RegExp(GROUP) });
+		await expect(row).toContainText('Protokół dyplomatyczny');
+		await expect(row.getByRole('cell').nth(1)).toHaveText(/^\d+$/);
+		await checkPage(page, 'groups');
+	});
+
+	test('the progress matrix shows who is behind, in words, and sorts without JavaScript', async ({ page }) => {
+		const path = await openGroup(page);
+		await expect(page.getByRole('heading', { level: 1, name: GROUP })).toBeVisible();
+		const matrix = page.getByRole('table', { name: /Postępy uczestników/ });
+		await expect(matrix).toBeVisible();
+		const anna = matrix.getByRole('row', { name: /Anna Kowalczyk/ });
+		await expect(anna).toContainText('Na bieżąco');
+		await expect(anna).toContainText('lekcje: 3/3');
+		await expect(anna).toContainText('zaliczony');
+		const katarzyna = matrix.getByRole('row', { name: /Katarzyna Dąbrowska/ });
+		await expect(katarzyna).toContainText('Zaległości');
+		await expect(katarzyna).toContainText('test: brak podejścia');
+		await expect(page.getByText(/Zaległości przed spotkaniem ma \d+ z \d+ uczestników/)).toBeVisible();
+		await checkPage(page, 'group');
+
+		await page.getByRole('link', { name: 'Przed spotkaniem' }).click();
+		await page.waitForURL(/sort=behind&dir=desc/);
+		await expect(matrix.getByRole('columnheader', { name: 'Przed spotkaniem' })).toHaveAttribute(
+			'aria-sort',
+			'descending'
+		);
+		await expect(matrix.locator('tbody tr').first()).toContainText('Zaległości');
+		await expect(matrix.locator('tbody tr').last()).toContainText('Na bieżąco');
+
+		// Without JavaScript the sort is the same (the server sorts).
+		const context = await page
+			.context()
+			.browser()!
+			.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+		const plain = await context.newPage();
+		await plain.goto(`${path}?sort=name&dir=desc`);
+		const names = await plain.locator('table tbody th a').allInnerTexts();
+		expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, 'pl')));
+		await context.close();
+	});
+
+	test('the item analysis of the first module quiz shows the numbers, a chart and its table', async ({ page }) => {
+		await openGroup(page);
+		await page.getByRole('link', { name: '1. Podstawy prawne współpracy zagranicznej — sprawdź się' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Podstawy prawne');
+		await expect(page.getByText('Pokazujemy pierwsze podejście każdej osoby.')).toBeVisible();
+		await expect(page.getByRole('img', { name: 'Rozkład wyników' })).toBeVisible();
+		await page.getByText('Rozkład wyników w tabeli').click();
+		await expect(page.getByRole('table', { name: 'Rozkład wyników' })).toBeVisible();
+		await expect(page.getByText('Wskaźnik łatwości').first()).toBeVisible();
+		await expect(page.getByText('Wskaźnik różnicujący').first()).toBeVisible();
+		await expect(page.getByRole('heading', { level: 3 })).toHaveCount(11);
+		// Ten demo learners took it once: enough for no reliability warning.
+		await expect(page.getByText(/wskaźniki są mało wiarygodne/)).toHaveCount(0);
+		const firstCount = await page.locator('dt:text-is("Liczba podejść") + dd').innerText();
+		await checkPage(page, 'quiz');
+		await page.getByRole('link', { name: 'Pokaż wszystkie podejścia' }).click();
+		await page.waitForURL(/attempts=all/);
+		const allCount = await page.locator('dt:text-is("Liczba podejść") + dd').innerText();
+		expect(Number(allCount)).toBeGreaterThan(Number(firstCount));
+	});
+
+	test('the CSV exports open in Polish Excel: BOM, semicolons, CRLF, Polish letters intact', async ({ page }) => {
+		await openGroup(page);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('link', { name: 'Pobierz postępy (CSV)' }).click()
+		]);
+		const bytes = await readFile((await download.path())!);
+		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const text = bytes.toString('utf8').slice(1);
+		const lines = text.split('\r\n');
+		expect(lines[0].startsWith('Imię i nazwisko;E-mail;Urząd lub instytucja;')).toBe(true);
+		expect(text).toContain('Łucja Żółkiewska-Gęślak;kursant@akademia.test');
+		expect(text).toContain('Katarzyna Dąbrowska');
+		expect(download.suggestedFilename()).toMatch(/\.csv$/);
+
+		await page.getByRole('link', { name: '1. Podstawy prawne współpracy zagranicznej — sprawdź się' }).click();
+		const [results] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('link', { name: 'Pobierz wyniki testu (CSV)' }).click()
+		]);
+		const resultText = (await readFile((await results.path())!)).toString('utf8');
+		expect(resultText.startsWith('\uFEFFImię i nazwisko;')).toBe(true);
+		expect(resultText).toMatch(/\r\nAnna Kowalczyk;anna\.demo@akademia\.test;Urząd Miasta Nowy Sącz;/);
+	});
+
+	test('a learner’s answers are shown in words and the viewing is audited', async ({ page }) => {
+		const path = await openGroup(page);
+		await page.getByRole('link', { name: 'Henryk Kępa' }).click();
+		await page.waitForURL(/\/learners\//);
+		await expect(page.getByRole('heading', { level: 1, name: 'Henryk Kępa' })).toBeVisible();
+		const learnerId = new URL(page.url()).pathname.split('/').pop()!;
+		const firstAttempt = page.getByRole('table').first();
+		await expect(firstAttempt.getByRole('columnheader', { name: 'Odpowiedź uczestnika' })).toBeVisible();
+		// A question's answer in words from the quiz file, not an option id.
+		await expect(firstAttempt.getByRole('row', { name: /Kto uchwala „Priorytety/ })).toContainText(
+			/Sejmik województwa|Marszałek województwa|Minister spraw zagranicznych|Wojewoda/
+		);
+		await checkPage(page, 'learner');
+
+		const db = new Database(`test-results/e2e-${process.env.E2E_PORT ?? 4173}.db`, { readonly: true });
+		const entry = db
+			.prepare(
+				"SELECT action, subject_id AS subjectId, details FROM audit_log WHERE action = 'trainer.view_answers' ORDER BY id DESC LIMIT 1"
+			)
+			.get() as { action: string; subjectId: string; details: string };
+		db.close();
+		expect(entry.subjectId).toBe(learnerId);
+		expect(JSON.parse(entry.details).groupId).toBe(path.split('/').pop());
+	});
+
+	test('before the next session: the questions missed most with explanations, printable', async ({ page }) => {
+		await openGroup(page);
+		await page.getByRole('link', { name: 'Przed następnym spotkaniem' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Przed następnym spotkaniem' })).toBeVisible();
+		await expect(page.getByRole('table', { name: 'Tematy do powtórzenia' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Wyjaśnienie' }).first()).toBeVisible();
+		await checkPage(page, 'before');
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.locator('header.site')).toBeHidden();
+		await expect(page.getByRole('button', { name: 'Drukuj' })).toBeHidden();
+		await page.screenshot({ path: `${SHOTS}/before-print.png`, fullPage: true });
+	});
+
+	test('another trainer gets 403 for the group, its learners and its exports', async ({ page, browser }) => {
+		const groupPath = await openGroup(page);
+		const learnerHref = await page.getByRole('link', { name: 'Anna Kowalczyk' }).getAttribute('href');
+
+		const email = `trener.${Date.now()}@akademia.test`;
+		const admin = await (await browser.newContext()).newPage();
+		await signIn(admin, DEMO.admin);
+		await gotoReady(admin, '/admin/invitations');
+		await admin.getByLabel('Adres e-mail').fill(email);
+		await admin.getByLabel('Rola').selectOption('trainer');
+		await admin.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
+		await expect(admin.getByRole('status')).toContainText(email);
+		const link = await latestOutboxLink(admin, email, '/invitation/');
+		await admin.context().close();
+
+		const other = await (await browser.newContext()).newPage();
+		await gotoReady(other, link);
+		await other.getByLabel('Imię i nazwisko').fill('Zofia Źdźbło');
+		await other.getByLabel('Urząd lub instytucja').fill('Akademia');
+		await other.getByLabel('Hasło', { exact: true }).fill('haslo-trenera-123');
+		await other.getByLabel('Powtórz hasło').fill('haslo-trenera-123');
+		await other.getByRole('button', { name: 'Załóż konto' }).click();
+		await other.waitForURL('/trainer');
+		await expect(other.getByText('Nie prowadzisz jeszcze żadnej grupy.', { exact: false })).toBeVisible();
+		await expect(other.getByRole('link', { name: GROUP })).toHaveCount(0);
+		for (const path of [
+			groupPath,
+			learnerHref!,
+			`${groupPath}/quizzes/podstawy-prawne`,
+			`${groupPath}/before-next-session`,
+			`${groupPath}/progress.csv`,
+			`${groupPath}/results.csv`,
+			`${groupPath}/quizzes/podstawy-prawne/results.csv`
+		]) {
+			const response = await other.request.get(path, { maxRedirects: 0 });
+			expect(response.status(), path).toBe(403);
+		}
+		const response = await other.goto(groupPath);
+		expect(response?.status()).toBe(403);
+		await expect(other.getByRole('heading', { level: 1 })).toHaveText('Błąd 403');
+	});
+});
