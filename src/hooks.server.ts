@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { sessionCookieName, setSessionTokenCookie, validateSessionToken } from '$lib/server/auth/session';
@@ -52,9 +52,35 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleSecurityHeaders, handleSession, handleLocale);
+// SvelteKit throws (a 500) on a POST to "?/default"; a client asking for it gets a plain 400 instead.
+const handleReservedAction: Handle = ({ event, resolve }) => {
+	if (event.request.method === 'POST' && /^\?\/default(&|$)/.test(event.url.search))
+		return new Response('bad action', { status: 400 });
+	return resolve(event);
+};
+
+// SvelteKit lets a text/plain POST through to form actions, where request.formData() then throws a 500. Actions
+// read forms only, so for them such a body is a 415; endpoints reading .text() or .json() are unaffected.
+const handleFormBodies: Handle = ({ event, resolve }) => {
+	const type = event.request.headers.get('content-type') ?? '';
+	if (event.request.method === 'POST' && type.toLowerCase().startsWith('text/plain')) {
+		Object.defineProperty(event.request, 'formData', {
+			value: () => error(415, { message: 'form data expected' })
+		});
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(
+	handleSecurityHeaders,
+	handleReservedAction,
+	handleSession,
+	handleLocale,
+	handleFormBodies
+);
 
 export const handleError: HandleServerError = ({ error, status }) => {
-	if (status !== 404) console.error(error);
+	// Client errors (400, 413, 415: bad or oversized requests) are the client's problem, not the server's.
+	if (status >= 500) console.error(error);
 	return { message: 'error' };
 };

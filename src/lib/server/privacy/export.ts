@@ -1,0 +1,118 @@
+// The right of access (RODO): everything stored about one person, as plain JSON. Secrets are left out on
+// purpose: the password hash, session ids and token hashes identify nothing and would only help an attacker.
+import { eq, inArray } from 'drizzle-orm';
+import { getDb, type Tx } from '../db';
+import {
+	attendance,
+	certificates,
+	enrollments,
+	groupMembers,
+	groups,
+	groupTrainers,
+	lessonProgress,
+	liveSessions,
+	quizAttempts,
+	quizResponses,
+	users
+} from '../db/schema';
+
+export const EXPORT_FORMAT = 'akademia-personal-data/1';
+
+export function exportPersonalData(userId: string, tx: Tx = getDb()) {
+	const user = tx
+		.select({
+			id: users.id,
+			email: users.email,
+			name: users.name,
+			organisation: users.organisation,
+			role: users.role,
+			locale: users.locale,
+			createdAt: users.createdAt,
+			disabledAt: users.disabledAt,
+			anonymisedAt: users.anonymisedAt
+		})
+		.from(users)
+		.where(eq(users.id, userId))
+		.get();
+	if (!user) return null;
+	const attempts = tx.select().from(quizAttempts).where(eq(quizAttempts.userId, userId)).all();
+	const responses =
+		attempts.length === 0
+			? []
+			: tx
+					.select()
+					.from(quizResponses)
+					.where(
+						inArray(
+							quizResponses.attemptId,
+							attempts.map((a) => a.id)
+						)
+					)
+					.all();
+	const groupRows = (table: typeof groupMembers | typeof groupTrainers) =>
+		tx
+			.select({ id: groups.id, name: groups.name, courseSlug: groups.courseSlug })
+			.from(table)
+			.innerJoin(groups, eq(groups.id, table.groupId))
+			.where(eq(table.userId, userId))
+			.all();
+	return {
+		format: EXPORT_FORMAT,
+		exportedAt: new Date(),
+		profile: user,
+		enrolments: tx
+			.select({ courseSlug: enrollments.courseSlug, enrolledAt: enrollments.enrolledAt })
+			.from(enrollments)
+			.where(eq(enrollments.userId, userId))
+			.all(),
+		groupMemberships: groupRows(groupMembers),
+		groupsTrained: groupRows(groupTrainers),
+		lessonProgress: tx
+			.select({
+				courseSlug: lessonProgress.courseSlug,
+				lessonSlug: lessonProgress.lessonSlug,
+				firstOpenedAt: lessonProgress.firstOpenedAt,
+				lastOpenedAt: lessonProgress.lastOpenedAt,
+				completedAt: lessonProgress.completedAt,
+				seconds: lessonProgress.seconds,
+				lastPosition: lessonProgress.lastPosition
+			})
+			.from(lessonProgress)
+			.where(eq(lessonProgress.userId, userId))
+			.all(),
+		quizAttempts: attempts.map(({ userId: _u, layout: _layout, seed: _seed, ...attempt }) => ({
+			...attempt,
+			responses: responses.filter((r) => r.attemptId === attempt.id).map(({ attemptId: _a, ...response }) => response)
+		})),
+		certificates: tx
+			.select({
+				code: certificates.code,
+				courseSlug: certificates.courseSlug,
+				courseTitle: certificates.courseTitle,
+				nameAsPrinted: certificates.nameAsPrinted,
+				hours: certificates.hours,
+				completedAt: certificates.completedAt,
+				issuedAt: certificates.issuedAt,
+				issuer: certificates.issuer,
+				revokedAt: certificates.revokedAt,
+				revokedReason: certificates.revokedReason
+			})
+			.from(certificates)
+			.where(eq(certificates.userId, userId))
+			.all(),
+		attendance: tx
+			.select({
+				liveSession: liveSessions.title,
+				startsAt: liveSessions.startsAt,
+				place: liveSessions.place,
+				attended: attendance.attended,
+				markedAt: attendance.markedAt
+			})
+			.from(attendance)
+			.innerJoin(liveSessions, eq(liveSessions.id, attendance.liveSessionId))
+			.where(eq(attendance.userId, userId))
+			.all()
+	};
+}
+
+export type PersonalDataExport = NonNullable<ReturnType<typeof exportPersonalData>>;

@@ -1,0 +1,121 @@
+// axe on every page of every role, at desktop width and at 360 px, recording every network request on the way:
+// nothing may be fetched from another host, and external links must be on the reviewed list.
+import { expect, test, type Page } from '@playwright/test';
+import { createFixtures, type Fixtures, type Person } from './fixtures';
+import { expectAccessible, gotoReady, signIn } from './helpers';
+
+type Who = 'anonymous' | 'learner' | 'trainer' | 'admin';
+
+/** The pages each role sees. Add the pages of a new feature here (a function when a page needs fixture ids). */
+const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
+	anonymous: [
+		'/login',
+		'/reset-password',
+		'/reset-password/no-such-token',
+		'/invitation/no-such-token',
+		'/dostepnosc',
+		'/verify',
+		(fx) => `/verify/${fx.certificateCode}`
+	],
+	learner: [
+		'/dashboard',
+		'/account',
+		'/logout',
+		'/dostepnosc',
+		'/courses',
+		(fx) => `/courses/${fx.course.slug}`,
+		(fx) => `/courses/${fx.course.slug}/${fx.course.lessons[0].slug}`,
+		(fx) => `/courses/${fx.course.slug}/glossary`,
+		'/certificates',
+		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}`,
+		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}/${fx.attemptId}`
+	],
+	trainer: ['/trainer', '/account', '/attendance', (fx) => `/attendance/${fx.liveSessionId}`],
+	admin: [
+		'/admin',
+		'/admin/invitations',
+		'/admin/outbox',
+		'/admin/privacy',
+		'/account',
+		'/admin/users',
+		(fx) => `/admin/users/${fx.spareUserId}`,
+		'/admin/groups',
+		(fx) => `/admin/groups/${fx.groupId}`,
+		'/admin/import',
+		'/admin/certificates',
+		(fx) => `/admin/certificates/${fx.certificateId}`
+	]
+};
+
+/**
+ * Pages with a known sideways scroll at 360 px, reported to their feature's engineer; only the overflow check is
+ * skipped for them (axe still runs). Remove an entry once fixed.
+ */
+const KNOWN_OVERFLOW: { match: RegExp; reason: string }[] = [
+	{
+		match: /^\/courses\/[^/]+\/quiz\/[^/]+$/,
+		reason: 'quizzes: the "Twoje podejścia" table is ~40 px wider than 360 px once the learner has an attempt'
+	},
+	{
+		match: /^\/admin\/groups(\/[^/]+)?$/,
+		reason: 'admin: the groups table and a group page are ~120-130 px wider than 360 px'
+	}
+];
+
+/** External links a reviewer has accepted (plain <a href> to documentation); requests to other hosts never are. */
+export const REVIEWED_EXTERNAL_LINKS: string[] = [];
+
+const WIDTHS = [
+	{ name: 'desktop', width: 1280, height: 900 },
+	{ name: '360 px', width: 360, height: 800 }
+];
+
+function who(fx: Fixtures, role: Who): Person | null {
+	if (role === 'anonymous') return null;
+	return role === 'learner' ? fx.people.learner : role === 'trainer' ? fx.people.trainerOfGroup : fx.people.admin;
+}
+
+async function externalLinks(page: Page, origin: string) {
+	const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+	return hrefs.filter((h) => /^https?:/.test(h) && new URL(h).origin !== origin);
+}
+
+let fx: Fixtures;
+test.beforeAll(() => {
+	fx = createFixtures();
+});
+
+for (const role of Object.keys(PAGES) as Who[]) {
+	for (const size of WIDTHS) {
+		test(`${role}: every page is accessible at ${size.name} and loads nothing from another host`, async ({
+			page,
+			baseURL
+		}) => {
+			const foreign: string[] = [];
+			page.on('request', (r) => {
+				const url = new URL(r.url());
+				if (!['localhost', '127.0.0.1'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol))
+					foreign.push(r.url());
+			});
+			await page.setViewportSize({ width: size.width, height: size.height });
+			const person = who(fx, role);
+			if (person) await signIn(page, person.email);
+			for (const entry of PAGES[role]) {
+				const path = typeof entry === 'function' ? entry(fx) : entry;
+				const res = await gotoReady(page, path);
+				expect(res?.status(), path).toBeLessThan(400);
+				await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+				await test.step(path, () => expectAccessible(page));
+				const links = (await externalLinks(page, new URL(baseURL!).origin)).filter(
+					(l) => !REVIEWED_EXTERNAL_LINKS.includes(l)
+				);
+				expect(links, `unreviewed external links on ${path}`).toEqual([]);
+				if (size.width === 360 && !KNOWN_OVERFLOW.some((k) => k.match.test(path))) {
+					const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+					expect(overflow, `${path} scrolls sideways at 360 px`).toBeLessThanOrEqual(1);
+				}
+			}
+			expect(foreign).toEqual([]);
+		});
+	}
+}

@@ -1,0 +1,202 @@
+// Fixture people and objects for the cross-cutting e2e specs (authorisation matrix, hostile input), written
+// straight into the e2e server's database (WAL mode lets the test process and the server share it). Every
+// fixture person gets the demo password, so each signs in through the real /login form.
+import { request, type APIRequestContext } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { buildCatalogue, type Course } from '../../src/lib/server/content/catalogue';
+import { readContentFiles } from '../../src/lib/server/content/files-from-disk';
+import { DEMO, DEMO_PASSWORD } from './helpers';
+
+export const PORT = Number(process.env.E2E_PORT ?? 4173);
+export const BASE_URL = `http://localhost:${PORT}`;
+export const DB_PATH = `test-results/e2e-${PORT}.db`;
+
+/** Who tries each route in the authorisation matrix. */
+export const ACTORS = ['anonymous', 'learner', 'otherLearner', 'trainerOther', 'trainerOfGroup', 'admin'] as const;
+export type Actor = (typeof ACTORS)[number];
+
+export interface Person {
+	id: string;
+	email: string;
+}
+
+export interface Fixtures {
+	people: Record<Exclude<Actor, 'anonymous'>, Person>;
+	/** The course of both groups, with real module, lesson and quiz slugs from lessons/. */
+	course: Course;
+	/** The group of `learner`, trained by `trainerOfGroup`. */
+	groupId: string;
+	/** The group of `otherLearner`, trained by `trainerOther`. */
+	otherGroupId: string;
+	/** A submitted attempt of `learner` at the course's first module quiz. */
+	attemptId: string;
+	/** A certificate of `learner`. */
+	certificateId: string;
+	certificateCode: string;
+	/** A live session of `groupId`. */
+	liveSessionId: string;
+	/** A learner in `groupId` who is no actor: the target of admin actions that change a person (disable, edit). */
+	spareUserId: string;
+}
+
+export function openServerDb() {
+	const db = new Database(DB_PATH);
+	db.pragma('busy_timeout = 5000');
+	return db;
+}
+
+const id = () => randomBytes(12).toString('hex');
+
+export function catalogue() {
+	return buildCatalogue(readContentFiles('lessons'));
+}
+
+/** Creates the fixture world once per spec file (fresh ids every run, so specs never see each other's rows). */
+export function createFixtures(): Fixtures {
+	const db = openServerDb();
+	try {
+		const admin = db.prepare('select id, email, password_hash as hash from users where email = ?').get(DEMO.admin) as
+			{ id: string; email: string; hash: string } | undefined;
+		if (!admin) throw new Error('the demo admin is missing: is the e2e server running with AKADEMIA_DEMO=1?');
+		const course = catalogue().courses.find((c) => c.quizzes.length > 0) ?? catalogue().courses[0];
+		const stamp = `${Date.now()}.${id().slice(0, 6)}`;
+		const person = (role: string, key: string, name: string): Person => {
+			const p = { id: id(), email: `${key}.${stamp}@akademia.test` };
+			db.prepare(
+				'insert into users (id, email, name, organisation, role, password_hash) values (?, ?, ?, ?, ?, ?)'
+			).run(p.id, p.email, name, 'Urząd Gminy Fikcyjna', role, admin.hash);
+			return p;
+		};
+		const people = {
+			learner: person('learner', 'authz.learner', 'Lena Właścicielka'),
+			otherLearner: person('learner', 'authz.other', 'Olaf Obcy'),
+			trainerOther: person('trainer', 'authz.trainer-other', 'Teodor Innej-Grupy'),
+			trainerOfGroup: person('trainer', 'authz.trainer', 'Tamara Swojej-Grupy'),
+			admin: { id: admin.id, email: admin.email }
+		};
+		const spare = person('learner', 'authz.spare', 'Sabina Zapasowa');
+		const groupId = id();
+		const otherGroupId = id();
+		const liveSessionId = id();
+		const attemptId = id();
+		const certificateId = id();
+		// The verification-code format (XXXXX-XXXXX, Crockford base32), so /verify/[code] needs no normalising.
+		const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+		const chars = [...randomBytes(10)].map((b) => alphabet[b & 31]).join('');
+		const certificateCode = `${chars.slice(0, 5)}-${chars.slice(5)}`;
+		const now = Date.now();
+		db.transaction(() => {
+			for (const [g, learner, trainer] of [
+				[groupId, people.learner, people.trainerOfGroup],
+				[otherGroupId, people.otherLearner, people.trainerOther]
+			] as const) {
+				db.prepare('insert into groups (id, name, course_slug) values (?, ?, ?)').run(g, `Grupa ${stamp}`, course.slug);
+				db.prepare('insert into group_members (group_id, user_id) values (?, ?)').run(g, learner.id);
+				db.prepare('insert into group_trainers (group_id, user_id) values (?, ?)').run(g, trainer.id);
+				db.prepare('insert into enrollments (user_id, course_slug) values (?, ?)').run(learner.id, course.slug);
+			}
+			db.prepare('insert into group_members (group_id, user_id) values (?, ?)').run(groupId, spare.id);
+			db.prepare('insert into live_sessions (id, group_id, title, starts_at, place) values (?, ?, ?, ?, ?)').run(
+				liveSessionId,
+				groupId,
+				'Spotkanie testowe',
+				now + 86_400_000,
+				'Sala 1'
+			);
+			const quiz = course.quizzes[0];
+			if (quiz) {
+				const layout = quiz.questions.slice(0, 1).map((q) => ({
+					questionId: q.id,
+					optionOrder: 'options' in q && Array.isArray(q.options) ? q.options.map((o: { id: string }) => o.id) : []
+				}));
+				db.prepare(
+					`insert into quiz_attempts (id, user_id, course_slug, quiz_slug, content_version, seed, layout, started_at,
+					 submitted_at, score, max_score, percent, passed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, 0, 0)`
+				).run(attemptId, people.learner.id, course.slug, quiz.slug, quiz.version, 1, JSON.stringify(layout), now, now);
+			}
+			db.prepare(
+				`insert into certificates (id, code, user_id, course_slug, name_as_printed, course_title, hours, completed_at,
+				 issuer, issued_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+			).run(
+				certificateId,
+				certificateCode,
+				people.learner.id,
+				course.slug,
+				'Lena Właścicielka',
+				course.title,
+				4,
+				now,
+				'Akademia',
+				now
+			);
+		})();
+		return {
+			people,
+			course,
+			groupId,
+			otherGroupId,
+			attemptId,
+			certificateId,
+			certificateCode,
+			liveSessionId,
+			spareUserId: spare.id
+		};
+	} finally {
+		db.close();
+	}
+}
+
+/** A request context signed in through the real form (or anonymous), sending the Origin SvelteKit's CSRF check wants and
+ * accepting HTML, as a browser without JavaScript does (accepting anything, SvelteKit answers actions in JSON). */
+export async function actorContext(person: Person | null): Promise<APIRequestContext> {
+	const ctx = await request.newContext({
+		baseURL: BASE_URL,
+		extraHTTPHeaders: { origin: BASE_URL, accept: 'text/html' }
+	});
+	if (person) {
+		const res = await ctx.post('/login', {
+			form: { email: person.email, password: DEMO_PASSWORD },
+			maxRedirects: 0
+		});
+		if (res.status() !== 303) throw new Error(`sign-in of ${person.email} answered ${res.status()}`);
+	}
+	return ctx;
+}
+
+/**
+ * A stable digest of every table except those a request may legitimately touch: auth_throttle (a rejected
+ * sign-in counts a failure, by design) and sessions (a valid session's expiry slides forward).
+ */
+export function databaseDigest(exclude: string[] = ['auth_throttle', 'sessions']): Record<string, string> {
+	const db = openServerDb();
+	try {
+		const tables = (
+			db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as {
+				name: string;
+			}[]
+		)
+			.map((t) => t.name)
+			.filter((t) => !exclude.includes(t))
+			.sort();
+		const out: Record<string, string> = {};
+		for (const table of tables) {
+			const rows = db
+				.prepare(`select * from "${table}"`)
+				.all()
+				.map((r) => JSON.stringify(r))
+				.sort();
+			out[table] = `${rows.length}:${hash(rows.join('\n'))}`;
+		}
+		return out;
+	} finally {
+		db.close();
+	}
+}
+
+function hash(text: string) {
+	// FNV-1a is plenty to notice a change; this is not a security hash.
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+	return h.toString(16);
+}
