@@ -1,7 +1,7 @@
 // Housekeeping the server does by itself: expired sessions, tokens and throttle rows, and the retention of the
 // audit log and the mail outbox (RODO: keep personal data no longer than needed; see docs/PRIVACY.md).
 import { lt } from 'drizzle-orm';
-import { getDb } from './db';
+import { getDb, optimizeQueryPlans } from './db';
 import { auditLog, authThrottle, mailOutbox, passwordResets, sessions } from './db/schema';
 
 const HOUR = 60 * 60 * 1000;
@@ -41,6 +41,8 @@ export function runMaintenance(now = Date.now(), settings = retentionSettings())
 	db.delete(mailOutbox)
 		.where(lt(mailOutbox.createdAt, new Date(now - settings.outboxDays * DAY)))
 		.run();
+	// Refreshes the planner's statistics when tables have grown a lot since the last time (cheap otherwise).
+	optimizeQueryPlans(db.$client, false);
 }
 
 export function startMaintenance() {

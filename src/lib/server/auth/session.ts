@@ -1,8 +1,8 @@
 // Sessions as the Lucia guide writes them: a random token in an httpOnly cookie, only its SHA-256 stored,
 // 30-day expiry slid forward when less than 15 days remain, one query joining session and user.
 import type { Cookies } from '@sveltejs/kit';
-import { and, eq, ne } from 'drizzle-orm';
-import { getDb } from '../db';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { getDb, prepared } from '../db';
 import { sessions, users, type Session, type User } from '../db/schema';
 import { hashToken, randomId } from '../ids';
 
@@ -22,13 +22,9 @@ export function createSession(token: string, userId: string, now = Date.now()): 
 	return session;
 }
 
-export function validateSessionToken(
-	token: string,
-	now = Date.now()
-): { session: Session; user: SessionUser } | { session: null; user: null } {
-	const db = getDb();
-	const sessionId = hashToken(token);
-	const row = db
+// Every request runs this look-up, so it is prepared once (see prepared() in db/index.ts).
+const sessionLookup = prepared((db) =>
+	db
 		.select({
 			session: sessions,
 			user: {
@@ -43,8 +39,17 @@ export function validateSessionToken(
 		})
 		.from(sessions)
 		.innerJoin(users, eq(sessions.userId, users.id))
-		.where(eq(sessions.id, sessionId))
-		.get();
+		.where(eq(sessions.id, sql.placeholder('sessionId')))
+		.prepare()
+);
+
+export function validateSessionToken(
+	token: string,
+	now = Date.now()
+): { session: Session; user: SessionUser } | { session: null; user: null } {
+	const db = getDb();
+	const sessionId = hashToken(token);
+	const row = sessionLookup().get({ sessionId });
 	if (!row) return { session: null, user: null };
 	const { session, user } = row;
 	if (now >= session.expiresAt.getTime() || user.disabledAt) {

@@ -1,19 +1,30 @@
 // Sequential courses: a module opens when the previous module's quiz is passed (a module without a quiz does
 // not hold the next one back). Free courses have every module open.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Course } from '../content/catalogue';
-import { getDb } from '../db';
+import { prepared } from '../db';
 import { quizAttempts } from '../db/schema';
 
 /** Slugs of the quizzes this learner has passed in a course (any attempt, any content version). */
 export function passedQuizSlugs(userId: string, courseSlug: string): Set<string> {
-	const rows = getDb()
-		.selectDistinct({ quizSlug: quizAttempts.quizSlug })
-		.from(quizAttempts)
-		.where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug), eq(quizAttempts.passed, true)))
-		.all();
+	const rows = passedQuery().all({ userId, courseSlug });
 	return new Set(rows.map((r) => r.quizSlug));
 }
+
+// Runs on every course, lesson and quiz page: prepared once (db/index.ts prepared()).
+const passedQuery = prepared((db) =>
+	db
+		.selectDistinct({ quizSlug: quizAttempts.quizSlug })
+		.from(quizAttempts)
+		.where(
+			and(
+				eq(quizAttempts.userId, sql.placeholder('userId')),
+				eq(quizAttempts.courseSlug, sql.placeholder('courseSlug')),
+				eq(quizAttempts.passed, true)
+			)
+		)
+		.prepare()
+);
 
 /** Which modules of the course are open to the learner, by module slug. */
 export function unlockedModules(course: Course, passed: Set<string>): Set<string> {

@@ -1,8 +1,8 @@
 // The attempt lifecycle: start (draw and freeze the layout), save answers one by one, submit (grade once, in
 // one durable transaction). Every function takes the user id and checks that the attempt is theirs.
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Course, Quiz } from '../content/catalogue';
-import { getDb, durably } from '../db';
+import { getDb, durably, prepared } from '../db';
 import { quizAttempts, quizResponses, type QuizAttempt } from '../db/schema';
 import { issueCertificateIfComplete } from '../certificates/issue';
 import { isFinalQuizUnlocked, isModuleUnlocked, passedQuizSlugs } from '../progress/unlock';
@@ -78,7 +78,7 @@ export function startAttempt(userId: string, course: Course, quiz: Quiz, now = n
 
 /** The user's attempt of this quiz, or a 404-style error (another user's attempt looks like no attempt at all). */
 export function getOwnAttempt(userId: string, courseSlug: string, quizSlug: string, attemptId: string): QuizAttempt {
-	const attempt = getDb().select().from(quizAttempts).where(eq(quizAttempts.id, attemptId)).get();
+	const attempt = attemptById().get({ attemptId });
 	if (!attempt || attempt.userId !== userId || attempt.courseSlug !== courseSlug || attempt.quizSlug !== quizSlug)
 		throw new QuizError('not_found');
 	return attempt;
@@ -115,16 +115,37 @@ export function saveAnswer(
 	if (!question) throw new QuizError('unknown_question', { questionId });
 	const answer = parseAnswer(question, value);
 	if (answer === null) throw new QuizError('bad_answer', { questionId });
-	getDb()
+	upsertResponse().run({ attemptId, questionId, answer: JSON.stringify(answer), answeredAt: now.getTime() });
+}
+
+// Autosave runs these on every answer a learner gives, so they are prepared once (db/index.ts prepared()):
+// building a Drizzle query costs more than running it.
+const attemptById = prepared((db) =>
+	db
+		.select()
+		.from(quizAttempts)
+		.where(eq(quizAttempts.id, sql.placeholder('attemptId')))
+		.prepare()
+);
+
+// The placeholders take driver values (the JSON text and the Unix milliseconds): the column types convert the
+// plain values above, and excluded.* reuses them in the update.
+const upsertResponse = prepared((db) =>
+	db
 		.insert(quizResponses)
-		.values({ attemptId, questionId, answer, answeredAt: now })
+		.values({
+			attemptId: sql.placeholder('attemptId'),
+			questionId: sql.placeholder('questionId'),
+			answer: sql`${sql.placeholder('answer')}`,
+			answeredAt: sql`${sql.placeholder('answeredAt')}`
+		})
 		.onConflictDoUpdate({
 			target: [quizResponses.attemptId, quizResponses.questionId],
-			set: { answer, answeredAt: now },
+			set: { answer: sql`excluded.answer`, answeredAt: sql`excluded.answered_at` },
 			setWhere: isNull(quizResponses.score)
 		})
-		.run();
-}
+		.prepare()
+);
 
 export interface SubmitResult {
 	attempt: QuizAttempt;
