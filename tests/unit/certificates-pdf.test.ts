@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { renderCertificatePdf, type CertificateToPrint, type PrintOptions } from '$lib/server/certificates/pdf';
 
 const dir = mkdtempSync(join(tmpdir(), 'akademia-cert-'));
@@ -84,6 +84,26 @@ describe('certificate PDF', () => {
 		expect(info).toMatch(/Producer:\s+Akademia/);
 		expect(info).toMatch(/Page size:\s+841.89 x 595.28 pts \(A4\)/);
 		expect(Buffer.from(a).toString('latin1')).toMatch(/\/ID \[ <[0-9a-f]{32}> <[0-9a-f]{32}> \]/i);
+	});
+
+	it('keeps every letter readable when an earlier certificate drew it only inside ź, ż or ą', async () => {
+		// Regression: the parsed font is shared by every render in the process. Subsetting "Ż" creates the glyph
+		// object of its component "Z" without a character, and a later certificate that drew "Z" itself copied and
+		// read it as a gap ("QZXD0" came out as "Q XD0"). A fresh module copy starts from a cold font cache.
+		vi.resetModules();
+		const fresh = await import('$lib/server/certificates/pdf');
+		const first = { ...cert, code: 'AAAAA-BBBBB', nameAsPrinted: 'Żaneta Źrebięcka-Ąbel' };
+		await fresh.renderCertificatePdf(first, {
+			...options,
+			verifyUrl: 'https://akademia.example.pl/verify/AAAAA-BBBBB'
+		});
+		const second = { ...cert, code: 'QZXD0-N39QA', nameAsPrinted: 'Zenon Zaorski-Ebel' };
+		const verifyUrl = 'https://akademia.example.pl/verify/QZXD0-N39QA';
+		const out = text(save(await fresh.renderCertificatePdf(second, { ...options, verifyUrl })));
+		expect(out).toContain('Zenon Zaorski-Ebel');
+		expect(out).toContain('QZXD0-N39QA');
+		expect(out).toContain(verifyUrl);
+		expect(out).toContain('Certificate issued to Zenon Zaorski-Ebel certifies');
 	});
 
 	it('embeds a subset of the shipped font, not the whole file', async () => {

@@ -60,13 +60,28 @@ const cachedFontkit: typeof fontkit = {
 			font = fontkit.create(bytes, postscriptName);
 			const plain = font;
 			Object.assign(font, {
-				layout: (text: string) => ({ glyphs: plain.glyphsForString(text.normalize('NFC')), positions: [] })
+				layout: (text: string) => ({ glyphs: glyphsWithCodePoints(plain, text), positions: [] })
 			});
 			parsedFonts.set(bytes, font);
 		}
 		return font;
 	}
 };
+
+/**
+ * fontkit caches one glyph object per glyph ID in the font. Subsetting a composite glyph (ź = z + acute) creates
+ * its components' glyph objects with no code points, and once the font is shared across documents a later
+ * certificate that draws that "z" itself would get an empty ToUnicode entry: it looks right but copies, searches
+ * and reads aloud as a gap. So every drawn glyph gets its character back before pdf-lib builds the ToUnicode map.
+ */
+function glyphsWithCodePoints(font: FontkitFont, text: string) {
+	return Array.from(text.normalize('NFC'), (char) => {
+		const codePoint = char.codePointAt(0) ?? 0;
+		const glyph = font.glyphForCodePoint(codePoint);
+		if (glyph.codePoints.length === 0) glyph.codePoints = [codePoint];
+		return glyph;
+	});
+}
 
 /** The largest size up to `max` at which the text fits the width (long names shrink instead of being clipped). */
 export function fitSize(font: PDFFont, text: string, max: number, width: number): number {
