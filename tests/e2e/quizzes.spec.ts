@@ -138,13 +138,40 @@ test.describe('quizzes', () => {
 		const data = await (await page.request.get(`${attemptUrl}/__data.json`)).text();
 		expect(data).toContain('Kto w gminie decyduje');
 		expectNoKeys([...bodies, { url: 'view-source', body: source }, { url: '__data.json', body: data }]);
+		// No option, ordering item or right side goes out under its quiz.yaml id (authors name the right one "a"):
+		// every control names and values the choices by opaque ids only.
+		const controls = await page.locator('form [name^="q:"]').evaluateAll((els) =>
+			els.map((el) => ({
+				type: el instanceof HTMLSelectElement ? 'select' : (el as HTMLInputElement).type,
+				name: (el as HTMLInputElement).name,
+				value: (el as HTMLInputElement).value,
+				options: el instanceof HTMLSelectElement ? [...el.options].map((o) => o.value).filter(Boolean) : []
+			}))
+		);
+		expect(controls.length).toBeGreaterThan(10);
+		for (const c of controls) {
+			if (c.type === 'radio' || c.type === 'checkbox') expect(c.value).toMatch(/^(o\d+|true|false)$/);
+			// Ordering: a position select per item, named by the item's opaque id; matching: right sides as r0, r1...
+			if (c.type === 'select' && c.options.every((v) => /^\d+$/.test(v))) expect(c.name).toMatch(/:i\d+$/);
+			else if (c.type === 'select') for (const v of c.options) expect(v).toMatch(/^r\d+$/);
+		}
 
-		await page.getByRole('button', { name: 'Wyślij test do oceny' }).click();
+		// A double click on submit: two submissions at once, both end on the one result.
+		const outcomes = await page.evaluate(async (url) => {
+			const form = document.querySelector<HTMLFormElement>('form[action="?/save"]')!;
+			const send = () =>
+				fetch(`${url}?/submit`, { method: 'POST', body: new FormData(form), headers: { 'x-sveltekit-action': 'true' } })
+					.then((r) => r.json())
+					.then((b: { type: string; status: number }) => `${b.type} ${b.status}`);
+			return Promise.all([send(), send()]);
+		}, attemptUrl);
+		expect(outcomes).toEqual(['redirect 303', 'redirect 303']);
+		await gotoReady(page, attemptUrl);
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Wynik');
 		await expect(page.getByText('Test niezaliczony.')).toBeVisible();
 		await expect(page.getByText(/Zdobyte punkty: 0 z 8 \(0%\)/)).toBeVisible();
 
-		// Submitting twice gives one result; answers to a closed attempt are refused and change nothing.
+		// Answers to a closed attempt are refused and change nothing; the history holds one attempt.
 		const attemptId = attemptUrl.split('/').pop()!;
 		const late = await page.request.post(`${attemptUrl}/answer`, {
 			data: { attemptId, questionId: 'c1-kto-decyduje-o-partnerstwie', answer: 'a' }

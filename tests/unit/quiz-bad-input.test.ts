@@ -59,6 +59,8 @@ describe('autosave request body', () => {
 describe('no-JavaScript form answers', () => {
 	const { quiz } = fixtureCourse();
 	const layout = buildLayout(quiz, 5);
+	// Ordering fields are named by the items' opaque ids, as the page shows them.
+	const itemIdOf = (id: string) => `i${layout.find((e) => e.questionId === 'one-ordering')!.optionOrder.indexOf(id)}`;
 	const form = (entries: [string, string][]) => {
 		const f = new FormData();
 		for (const [k, v] of entries) f.append(k, v);
@@ -68,13 +70,14 @@ describe('no-JavaScript form answers', () => {
 	it('reads every type; blank questions stay absent', () => {
 		const matching = layout.find((e) => e.questionId === 'one-matching')!;
 		const rightX = `r${matching.optionOrder.indexOf('x')}`;
+		const item = itemIdOf;
 		const { values } = readFormAnswers(
 			form([
 				['q:one-single', 'a'],
 				['q:one-tf', 'false'],
-				['q:one-ordering:first', '1'],
-				['q:one-ordering:second', '3'],
-				['q:one-ordering:third', '2'],
+				[`q:one-ordering:${item('first')}`, '1'],
+				[`q:one-ordering:${item('second')}`, '3'],
+				[`q:one-ordering:${item('third')}`, '2'],
 				['q:one-matching:x', rightX],
 				['q:one-matching:y', '']
 			]),
@@ -84,7 +87,7 @@ describe('no-JavaScript form answers', () => {
 		expect(Object.fromEntries(values)).toEqual({
 			'one-single': 'a',
 			'one-tf': false,
-			'one-ordering': ['first', 'third', 'second'],
+			'one-ordering': [item('first'), item('third'), item('second')],
 			'one-matching': { x: rightX }
 		});
 		expect(readFormAnswers(form([['q:one-single', '']]), layout, quiz.questions).values.size).toBe(0);
@@ -102,12 +105,12 @@ describe('no-JavaScript form answers', () => {
 		expect(codeSync([['q:two-single', 'a']])).toBe('unknown_question');
 		expect(
 			codeSync([
-				['q:one-ordering:first', '1'],
-				['q:one-ordering:second', '1'],
-				['q:one-ordering:third', '2']
+				[`q:one-ordering:${itemIdOf('first')}`, '1'],
+				[`q:one-ordering:${itemIdOf('second')}`, '1'],
+				[`q:one-ordering:${itemIdOf('third')}`, '2']
 			])
 		).toBe('bad_answer');
-		expect(codeSync([['q:one-ordering:first', '9']])).toBe('bad_answer');
+		expect(codeSync([[`q:one-ordering:${itemIdOf('first')}`, '9']])).toBe('bad_answer');
 		expect(codeSync([['q:one-tf', 'maybe']])).toBe('bad_answer');
 	});
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '$lib/server/content/schema';
 import { correctAnswer, gradeAttempt, gradeQuestion, parseAnswer } from '$lib/server/quiz/grading';
-import { shuffle, seededRandom } from '$lib/server/quiz/layout';
+import { optionIds, shuffle, seededRandom } from '$lib/server/quiz/layout';
 import { fromPublicAnswer, toPublicAnswer } from '$lib/server/quiz/public-view';
 import { answerFor, anyQuestion, questionWithAnswer } from './quiz-arbitraries';
 
@@ -178,8 +178,7 @@ describe('grading invariants (property-based)', () => {
 			fc.property(
 				anyQuestion.chain((q) => fc.tuple(fc.constant(q), answerFor(q), fc.integer())),
 				([q, answer, seed]) => {
-					const ids = q.type === 'matching' ? q.pairs.map((p) => p.id) : [];
-					const entry = { questionId: q.id, optionOrder: shuffle(ids, seededRandom(seed)) };
+					const entry = { questionId: q.id, optionOrder: shuffle(optionIds(q), seededRandom(seed)) };
 					const roundTrip = fromPublicAnswer(q, entry, toPublicAnswer(q, entry, answer as never));
 					expect(gradeQuestion(q, roundTrip)).toBe(gradeQuestion(q, answer));
 				}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getCatalogue } from '$lib/server/content';
 import type { Question } from '$lib/server/content/schema';
-import { buildLayout } from '$lib/server/quiz/layout';
-import { publicQuestion, toPublicAnswer } from '$lib/server/quiz/public-view';
+import { buildLayout, optionIds } from '$lib/server/quiz/layout';
+import { fromPublicAnswer, publicQuestion, toPublicAnswer } from '$lib/server/quiz/public-view';
 import { correctAnswer } from '$lib/server/quiz/grading';
 
 const FORBIDDEN_KEYS = [
@@ -76,6 +76,30 @@ describe('public question view', () => {
 		}
 	});
 
+	it('shows no id from quiz.yaml for options, ordering items or right sides, and maps saved answers back', () => {
+		// Authors name the right option "a" and list ordering items in the right order: their ids are keys.
+		for (const quiz of quizzes) {
+			for (const entry of buildLayout(quiz, 5)) {
+				const q = quiz.questions.find((x) => x.id === entry.questionId)!;
+				const view = publicQuestion(q, entry);
+				const shown =
+					view.type === 'ordering'
+						? view.items
+						: view.type === 'matching'
+							? view.rights
+							: view.type === 'truefalse'
+								? []
+								: view.options;
+				for (const item of shown) expect(optionIds(q), `${q.id}: ${item.id}`).not.toContain(item.id);
+				const answer = correctAnswer(q);
+				const back = fromPublicAnswer(q, entry, toPublicAnswer(q, entry, answer));
+				expect(back, q.id).toEqual(answer);
+				if (q.type !== 'truefalse')
+					expect(JSON.stringify(toPublicAnswer(q, entry, answer))).not.toBe(JSON.stringify(answer));
+			}
+		}
+	});
+
 	it('keeps the option order of the layout (the same attempt looks the same after a reload)', () => {
 		const quiz = quizzes[0];
 		const a = buildLayout(quiz, 42);
@@ -83,8 +107,11 @@ describe('public question view', () => {
 		for (const entry of a) {
 			const q = quiz.questions.find((x) => x.id === entry.questionId)!;
 			const view = publicQuestion(q, entry);
-			if (view.type === 'single' || view.type === 'multiple' || view.type === 'judgement')
-				expect(view.options.map((o) => o.id)).toEqual(entry.optionOrder);
+			if (q.type === 'single' || q.type === 'multiple' || q.type === 'judgement')
+				if (view.type === 'single' || view.type === 'multiple' || view.type === 'judgement')
+					expect(view.options.map((o) => o.text)).toEqual(
+						entry.optionOrder.map((id) => q.options.find((o) => o.id === id)?.text)
+					);
 		}
 	});
 });

@@ -1,10 +1,18 @@
 // Reads the answers of the no-JavaScript attempt form (one form, every question). Field names:
 //   q:<question>            single, judgement, truefalse ("true"/"false"), multiple (repeated)
 //   q:<question>:shown      multiple: marks that the question was on the form (so "nothing ticked" can be saved)
-//   q:<question>:<item>     ordering: the item's position (1..n); matching: the right side's opaque id
+//   q:<question>:<item>     ordering: the item's position (1..n), by the item's opaque id; matching: the right
+//                           side's opaque id, by the pair id of the left side
+// The values are in the public shape (opaque ids); fromPublicAnswer turns them into the stored shape.
 import type { Question } from '../content/schema';
 import type { AttemptLayout } from '../db/schema';
 import { QuizError } from './errors';
+import { publicQuestion } from './public-view';
+
+function publicItems(question: Question, entry: AttemptLayout[number]) {
+	const view = publicQuestion(question, entry);
+	return view.type === 'ordering' ? view.items : [];
+}
 
 export interface FormAnswers {
 	/** Public-shape values per question id; questions left blank are absent. */
@@ -46,7 +54,9 @@ export function readFormAnswers(form: FormData, layout: AttemptLayout, questions
 				break;
 			}
 			case 'ordering': {
-				const positions = question.items.map((item) => ({ id: item.id, pos: text(`${name}:${item.id}`) }));
+				// Field names carry the items' opaque ids, as the page showed them.
+				const items = publicItems(question, entry);
+				const positions = items.map((item) => ({ id: item.id, pos: text(`${name}:${item.id}`) }));
 				if (positions.every((p) => p.pos === '')) break;
 				const order: string[] = [];
 				for (const p of positions) {

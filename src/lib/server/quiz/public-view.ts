@@ -1,5 +1,9 @@
 // What the browser may see of a question before the attempt is submitted. Built field by field (never by
 // copying and deleting), so a new key field in the content schema cannot leak by accident.
+//
+// Options, ordering items and matching right sides go out under opaque ids: their position in this attempt's
+// shuffled order ("o0", "o1", ... / "i0", ... / "r0", ...). The ids from quiz.yaml would give keys away: authors
+// name the right option "a" and list ordering items a, b, c in the right order.
 import type { Question } from '../content/schema';
 import type { AttemptLayout } from '../db/schema';
 import type { Answer } from './grading';
@@ -13,60 +17,80 @@ export type PublicQuestion =
 			type: 'matching';
 			prompt: string;
 			lefts: { id: string; text: string }[];
-			/** Right sides under opaque ids ("r0", "r1", ... in the shuffled order): a pair id would give the key away. */
 			rights: { id: string; text: string }[];
 	  };
 
 type LayoutEntry = AttemptLayout[number];
+
+/** The opaque-id prefix of the shuffled part of each question type (true/false has none). */
+const PREFIX: Record<Question['type'], string> = {
+	single: 'o',
+	multiple: 'o',
+	judgement: 'o',
+	ordering: 'i',
+	matching: 'r',
+	truefalse: ''
+};
+
+function publicId(question: Question, entry: LayoutEntry, id: string): string {
+	return `${PREFIX[question.type]}${entry.optionOrder.indexOf(id)}`;
+}
+
+/** The quiz.yaml id behind an opaque id; anything else becomes '' so that parseAnswer refuses it. */
+function authorId(question: Question, entry: LayoutEntry, value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	const match = new RegExp(`^${PREFIX[question.type]}(\\d{1,3})$`).exec(value);
+	return match ? (entry.optionOrder[Number(match[1])] ?? '') : '';
+}
 
 const inOrder = <T extends { id: string }>(items: T[], order: string[]): T[] =>
 	order.map((id) => items.find((i) => i.id === id)).filter((i): i is T => i !== undefined);
 
 export function publicQuestion(question: Question, entry: LayoutEntry): PublicQuestion {
 	const base = { id: question.id, prompt: question.prompt };
+	const shown = (items: { id: string; text: string }[]) =>
+		inOrder(items, entry.optionOrder).map(({ id, text }) => ({ id: publicId(question, entry, id), text }));
 	switch (question.type) {
 		case 'truefalse':
 			return { ...base, type: 'truefalse' };
 		case 'ordering':
-			return {
-				...base,
-				type: 'ordering',
-				items: inOrder(question.items, entry.optionOrder).map(({ id, text }) => ({ id, text }))
-			};
+			return { ...base, type: 'ordering', items: shown(question.items) };
 		case 'matching':
 			return {
 				...base,
 				type: 'matching',
+				// Left sides keep the author's order and ids: the key is which right side goes with each.
 				lefts: question.pairs.map((p) => ({ id: p.id, text: p.left })),
-				rights: inOrder(question.pairs, entry.optionOrder).map((p, i) => ({ id: `r${i}`, text: p.right }))
+				rights: shown(question.pairs.map((p) => ({ id: p.id, text: p.right })))
 			};
 		default:
-			return {
-				...base,
-				type: question.type,
-				options: inOrder<{ id: string; text: string }>(question.options, entry.optionOrder).map(({ id, text }) => ({
-					id,
-					text
-				}))
-			};
+			return { ...base, type: question.type, options: shown(question.options) };
 	}
 }
 
-/** A stored answer as the browser may see it (matching: right sides by their opaque ids). */
+/** A stored answer as the browser may see it: every author id replaced by its opaque id. */
 export function toPublicAnswer(question: Question, entry: LayoutEntry, answer: Answer): unknown {
-	if (question.type !== 'matching' || typeof answer !== 'object' || Array.isArray(answer)) return answer;
-	return Object.fromEntries(
-		Object.entries(answer).map(([left, right]) => [left, `r${entry.optionOrder.indexOf(right)}`])
-	);
+	const hide = (id: string) => publicId(question, entry, id);
+	switch (question.type) {
+		case 'truefalse':
+			return answer;
+		case 'matching':
+			return Object.fromEntries(Object.entries(answer as Record<string, string>).map(([l, r]) => [l, hide(r)]));
+		default:
+			return Array.isArray(answer) ? answer.map(hide) : hide(answer as string);
+	}
 }
 
-/** An answer from the browser in the stored shape; unknown opaque ids become invalid values that parseAnswer rejects. */
+/** An answer from the browser in the stored shape. Wrong shapes pass through for parseAnswer to refuse. */
 export function fromPublicAnswer(question: Question, entry: LayoutEntry, value: unknown): unknown {
-	if (question.type !== 'matching' || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-	return Object.fromEntries(
-		Object.entries(value as Record<string, unknown>).map(([left, right]) => {
-			const match = typeof right === 'string' ? /^r(\d{1,3})$/.exec(right) : null;
-			return [left, match ? (entry.optionOrder[Number(match[1])] ?? '') : ''];
-		})
-	);
+	const reveal = (v: unknown) => authorId(question, entry, v);
+	switch (question.type) {
+		case 'truefalse':
+			return value;
+		case 'matching':
+			if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+			return Object.fromEntries(Object.entries(value).map(([l, r]) => [l, reveal(r)]));
+		default:
+			return Array.isArray(value) ? value.map(reveal) : reveal(value);
+	}
 }

@@ -136,6 +136,12 @@ export const actions = {
 		try {
 			// A second submit, or a submit after the deadline, grades what was saved and changes nothing else.
 			if (!attempt.submittedAt && !isExpired(attempt)) await saveForm(event);
+		} catch (e) {
+			// A double click: the other request closed the attempt (or time ran out) while this one read its form.
+			const closedMeanwhile = e instanceof QuizError && (e.code === 'closed' || e.code === 'expired');
+			if (!closedMeanwhile) return refused(e);
+		}
+		try {
 			submitAttempt(user.id, quiz, attempt.id);
 		} catch (e) {
 			return refused(e);
