@@ -4,8 +4,8 @@ import { getDb } from '$lib/server/db';
 import { fieldError, formError } from '$lib/server/forms/validate';
 import {
 	getOwnAttempt,
-	hasPassed,
 	isExpired,
+	keysShown,
 	responseScores,
 	saveAnswer,
 	savedAnswers,
@@ -43,7 +43,7 @@ export const load = ((event) => {
 	const answers = savedAnswers(attempt.id);
 
 	if (attempt.submittedAt) {
-		const showKeys = quiz.feedback === 'after_submit' || hasPassed(user.id, course.slug, quiz.slug);
+		const showKeys = keysShown(user.id, quiz);
 		return {
 			...header,
 			attempt: { id: attempt.id, deadlineAt: attempt.deadlineAt?.getTime() ?? null },
