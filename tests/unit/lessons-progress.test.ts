@@ -16,6 +16,7 @@ import {
 	type LessonKey
 } from '$lib/server/progress/record';
 import { courseSummaries, lessonStatuses, quizStatuses } from '$lib/server/progress/summary';
+import { nextSession } from '$lib/server/reports/groups';
 import { insertUser } from './db-helpers';
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0, 0);
@@ -234,7 +235,7 @@ describe('deriving progress', () => {
 });
 
 describe('what is due before the next live session', () => {
-	it('lists the next upcoming session of each active group of the learner, with its modules', () => {
+	it('lists the next upcoming session of each active group of the learner, with every module due by then', () => {
 		const userId = insertUser();
 		const db = getDb();
 		const group = randomId();
@@ -265,7 +266,14 @@ describe('what is due before the next live session', () => {
 		session(foreign, T0 + 86400_000, ['m0']);
 		const next = nextSessions(userId, T0);
 		expect(next).toHaveLength(1);
-		expect(next[0]).toMatchObject({ groupName: 'Grupa A', startsAt: T0 + 2 * 86400_000, dueModules: ['m1', 'm2'] });
+		// What was due before the past session is still due: skipping m0 keeps a learner behind.
+		expect(next[0]).toMatchObject({
+			groupName: 'Grupa A',
+			startsAt: T0 + 2 * 86400_000,
+			dueModules: ['m0', 'm1', 'm2']
+		});
+		// The trainer's matrix highlights against the same modules.
+		expect(nextSession(group, T0)?.dueModules).toEqual(['m0', 'm1', 'm2']);
 		expect(nextSessions(insertUser(), T0)).toEqual([]);
 	});
 });
