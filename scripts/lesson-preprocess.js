@@ -54,8 +54,11 @@ export function lessonTypographyPreprocess() {
 				if (!node || typeof node !== 'object') return;
 				if (node.type === 'Literal' && typeof node.value === 'string')
 					return bind({ start: node.start + 1, end: node.end - 1 }); // inside the quotes
-				for (const [key, value] of Object.entries(node))
-					if (key !== 'loc' && key !== 'metadata') Array.isArray(value) ? value.forEach(literals) : literals(value);
+				for (const [key, value] of Object.entries(node)) {
+					if (key === 'loc' || key === 'metadata') continue;
+					if (Array.isArray(value)) value.forEach(literals);
+					else literals(value);
+				}
 			};
 			/**
 			 * @param {any} node
