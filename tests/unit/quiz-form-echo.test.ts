@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getCatalogue } from '$lib/server/content';
 import { echoFormAnswers } from '$lib/server/quiz/form-echo';
 import { buildLayout } from '$lib/server/quiz/layout';
-import { publicQuestion } from '$lib/server/quiz/public-view';
+import { publicQuestion, type PublicQuestion } from '$lib/server/quiz/public-view';
 import { fixtureCourse } from './quiz-fixtures';
 
 const form = (entries: [string, string][]) => {
@@ -21,8 +21,8 @@ describe('the refused no-JavaScript form, drawn again', () => {
 			e
 		)
 	);
-	const view = <T extends string>(type: T) =>
-		views.find((v) => v.type === type)! as Extract<(typeof views)[number], { type: T }>;
+	const view = <T extends PublicQuestion['type']>(type: T) =>
+		views.find((v) => v.type === type) as PublicQuestion & { type: T };
 	const single = view('single');
 	const ordering = view('ordering');
 	const matching = view('matching');
