@@ -181,7 +181,7 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	'GET /verify/[code]': { params: (fx) => ({ code: fx.certificateCode }), expect: all(200) },
 	'GET /trainer/groups/[group]/certificates.zip': {
 		params: group,
-		expect: { ...groupTrainers(200, 404), anonymous: 401 }
+		expect: { ...groupTrainers(200, 403), anonymous: 401 }
 	},
 
 	// --- admin ---

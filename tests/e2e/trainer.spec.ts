@@ -123,6 +123,18 @@ test.describe('trainer reports', () => {
 
 	test('a learner’s answers are shown in words and the viewing is audited', async ({ page }) => {
 		const path = await openGroup(page);
+		// A mouse passing over a name is not a view of the answers: it writes nothing to the audit log.
+		const views = () => {
+			const db = new Database(`test-results/e2e-${process.env.E2E_PORT ?? 4173}.db`, { readonly: true });
+			const row = db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'trainer.view_answers'").get();
+			db.close();
+			return (row as { n: number }).n;
+		};
+		const before = views();
+		await page.getByRole('link', { name: 'Anna Kowalczyk' }).hover();
+		await page.getByRole('link', { name: 'Henryk Kępa' }).hover();
+		await page.waitForTimeout(500);
+		expect(views()).toBe(before);
 		await page.getByRole('link', { name: 'Henryk Kępa' }).click();
 		await page.waitForURL(/\/learners\//);
 		await expect(page.getByRole('heading', { level: 1, name: 'Henryk Kępa' })).toBeVisible();

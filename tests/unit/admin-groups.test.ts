@@ -10,8 +10,11 @@ import {
 	getGroup,
 	groupSessions,
 	listGroups,
+	addTrainer,
+	groupTrainerRows,
 	removeLiveSession,
-	removeMember
+	removeMember,
+	removeTrainer
 } from '$lib/server/admin/groups';
 import { warsawToInstant } from '$lib/server/admin/time';
 import { getCourse } from '$lib/server/content';
@@ -59,6 +62,18 @@ describe('groups', () => {
 			.all()
 			.map((a) => a.action);
 		expect(actions).toEqual(['group.created', 'group.member_added', 'group.member_removed']);
+	});
+
+	it('keeps at least one trainer: the last one cannot be removed, one of two can', () => {
+		const group = newGroup();
+		expect(removeTrainer(adminId, group.id, trainerId)).toBe(false);
+		expect(groupTrainerRows(group.id).map((t) => t.id)).toEqual([trainerId]);
+		addTrainer(adminId, group.id, otherTrainerId);
+		expect(removeTrainer(adminId, group.id, trainerId)).toBe(true);
+		expect(groupTrainerRows(group.id).map((t) => t.id)).toEqual([otherTrainerId]);
+		// Someone who does not train the group: nothing to remove, nothing refused.
+		expect(removeTrainer(adminId, group.id, trainerId)).toBe(true);
+		expect(groupTrainerRows(group.id)).toHaveLength(1);
 	});
 
 	it('a trainer sees and manages only their own groups; an admin all', () => {

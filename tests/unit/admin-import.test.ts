@@ -124,6 +124,22 @@ describe('import commit', () => {
 		expect(entry?.details).toMatchObject({ rows: 3 });
 	});
 
+	it('a file confirmed twice invites nobody twice; once the invitations have expired it may be sent again', () => {
+		const analysis = analyseFile(fixture('staff-excel-utf8-bom.csv'));
+		if (!analysis.ok || analysis.problemCount > 0) throw new Error('unexpected');
+		const now = Date.now();
+		expect(commitImport(analysis.text, analysis.encoding, adminId, now).ok).toBe(true);
+		const count = invitationCount();
+		const again = commitImport(analysis.text, analysis.encoding, adminId, now + 1000);
+		expect(again.ok).toBe(false);
+		if (again.ok || !again.analysis.ok) throw new Error('unexpected');
+		expect(again.analysis.rows.every((r) => r.problems.includes('invitation_pending'))).toBe(true);
+		expect(invitationCount()).toBe(count);
+		const muchLater = now + 365 * 86_400_000;
+		expect(commitImport(analysis.text, analysis.encoding, adminId, muchLater).ok).toBe(true);
+		expect(invitationCount()).toBe(2 * count);
+	});
+
 	it('re-checks at confirm time: an account created after the preview stops the whole import', () => {
 		const analysis = analyseFile(fixture('staff-excel-utf8-bom.csv'));
 		if (!analysis.ok || analysis.problemCount > 0) throw new Error('unexpected');

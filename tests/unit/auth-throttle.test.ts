@@ -20,6 +20,20 @@ describe('sign-in throttling', () => {
 		expect(throttleWait(key)).toBe(0);
 	});
 
+	it('blocks an address after 30 failed sign-ins, and counts reset requests from it separately', () => {
+		const now = Date.now();
+		const signIn = throttleKey('ip', '198.51.100.7');
+		const reset = throttleKey('reset-ip', '198.51.100.7');
+		for (let i = 0; i < THROTTLE_RULES['reset-ip'].maxFailures; i++) recordFailure('reset-ip', reset, now);
+		expect(throttleWait(reset, now)).toBeGreaterThan(0);
+		// An office asking for many reset links does not lock its colleagues out of signing in.
+		expect(throttleWait(signIn, now)).toBe(0);
+		for (let i = 0; i < THROTTLE_RULES.ip.maxFailures - 1; i++) recordFailure('ip', signIn, now);
+		expect(throttleWait(signIn, now)).toBe(0);
+		recordFailure('ip', signIn, now);
+		expect(throttleWait(signIn, now)).toBe(THROTTLE_RULES.ip.blockMs);
+	});
+
 	it('treats the key case-insensitively', () => {
 		expect(throttleKey('email', 'A@B.test')).toBe(throttleKey('email', 'a@b.test'));
 	});

@@ -113,7 +113,7 @@ describe('ZIP of certificates', () => {
 		expect(fileNameFor('../../etc/passwd', 'C')).toBe('etc-passwd-C.pdf');
 	});
 
-	it("the group download: only the group's trainers and admins, only valid certificates of its members", async () => {
+	it("the group download: only the group's trainers and admins, only valid, name-confirmed certificates of its members", async () => {
 		const db = getDb();
 		const trainer = insertUser({ role: 'trainer' });
 		const otherTrainer = insertUser({ role: 'trainer' });
@@ -125,7 +125,11 @@ describe('ZIP of certificates', () => {
 		db.insert(groups).values({ id: group, name: 'Gmina Żabno 2026', courseSlug: 'dyplomacja-ekonomiczna' }).run();
 		db.insert(groupTrainers).values({ groupId: group, userId: trainer }).run();
 		for (const userId of [member, revokedMember]) db.insert(groupMembers).values({ groupId: group, userId }).run();
+		const unconfirmedMember = insertUser();
+		db.insert(groupMembers).values({ groupId: group, userId: unconfirmedMember }).run();
 		const cert = newCertificate(member);
+		confirmName(cert.id, member, 'Lucja Zolkiewska');
+		const unconfirmed = newCertificate(unconfirmedMember);
 		revokeCertificate(newCertificate(revokedMember).id, admin, 'test');
 		newCertificate(outsider);
 		newCertificate(member, 'protokol-dyplomatyczny');
@@ -144,7 +148,7 @@ describe('ZIP of certificates', () => {
 		};
 		expect(await call(null)).toBe(401);
 		expect(await call({ id: member, role: 'learner' })).toBe(403);
-		expect(await call({ id: otherTrainer, role: 'trainer' })).toBe(404);
+		expect(await call({ id: otherTrainer, role: 'trainer' })).toBe(403);
 		expect(await call({ id: trainer, role: 'trainer' }, 'no-such-group')).toBe(404);
 		for (const user of [
 			{ id: trainer, role: 'trainer' as const },
@@ -154,7 +158,9 @@ describe('ZIP of certificates', () => {
 			expect(response.status).toBe(200);
 			expect(response.headers.get('Content-Type')).toBe('application/zip');
 			const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+			// Not the revoked one, not another course's, not an outsider's, not one whose name waits for confirmation.
 			expect(Object.keys(files)).toEqual([`Lucja-Zolkiewska-${cert.code}.pdf`]);
+			expect(Object.keys(files).join()).not.toContain(unconfirmed.code);
 			expect(new TextDecoder().decode(files[`Lucja-Zolkiewska-${cert.code}.pdf`].subarray(0, 5))).toBe('%PDF-');
 		}
 	});

@@ -1,6 +1,7 @@
 // Attendance at a live session, marked by a trainer of the group or an admin.
 import { eq } from 'drizzle-orm';
 import { audit } from '../audit/log';
+import { issueCertificateIfComplete } from '../certificates/issue';
 import { getDb } from '../db';
 import { attendance, groups, liveSessions } from '../db/schema';
 import { canManageGroup, groupMemberRows } from './groups';
@@ -66,5 +67,10 @@ export function saveAttendance(
 			tx
 		);
 	});
+	// Attendance can be the last rule a learner meets (a course with `attendance` in its completion rules): the
+	// certificate is issued now, as it is when the last lesson or quiz is done.
+	const courseSlug = getDb().select({ slug: groups.courseSlug }).from(groups).where(eq(groups.id, groupId)).get()?.slug;
+	if (courseSlug)
+		for (const member of members) if (ticked.has(member.id)) issueCertificateIfComplete(member.id, courseSlug);
 	return members.filter((m) => ticked.has(m.id)).length;
 }

@@ -162,8 +162,11 @@ export function addTrainer(actorId: string, groupId: string, userId: string) {
 	});
 }
 
-export function removeTrainer(actorId: string, groupId: string, userId: string) {
-	getDb().transaction((t) => {
+/** Removes a trainer unless they are the group's last one (false then: a group always has someone to run it). */
+export function removeTrainer(actorId: string, groupId: string, userId: string): boolean {
+	return getDb().transaction((t) => {
+		const trainers = t.select().from(groupTrainers).where(eq(groupTrainers.groupId, groupId)).all();
+		if (trainers.length <= 1 && trainers.some((row) => row.userId === userId)) return false;
 		const removed = t
 			.delete(groupTrainers)
 			.where(and(eq(groupTrainers.groupId, groupId), eq(groupTrainers.userId, userId)))
@@ -173,6 +176,7 @@ export function removeTrainer(actorId: string, groupId: string, userId: string) 
 				{ actorId, action: 'group.trainer_removed', subjectType: 'group', subjectId: groupId, details: { userId } },
 				t
 			);
+		return true;
 	});
 }
 

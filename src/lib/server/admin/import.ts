@@ -1,12 +1,12 @@
 // Bulk invitations from a staff list: analyse every row first (the preview), write only a file without a single
 // problem, in one durable transaction. The confirm step re-analyses the same text, so nothing is trusted from
 // the browser and a group or account created in between is still caught.
-import { eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit/log';
 import { createInvitation } from '../auth/tokens';
 import { durably, getDb, type Tx } from '../db';
-import { groups, users } from '../db/schema';
+import { groups, invitations, users } from '../db/schema';
 import { fields } from '../forms/fields';
 import { decodeCsv, detectSeparator, mapHeader, parseCsv, type Column, type Encoding } from './csv';
 
@@ -20,6 +20,7 @@ export type RowProblem =
 	| 'email_required'
 	| 'email_invalid'
 	| 'email_exists'
+	| 'invitation_pending'
 	| 'organisation_required'
 	| 'organisation_invalid'
 	| 'group_required'
@@ -63,7 +64,7 @@ export function analyseFile(bytes: Uint8Array, tx: Tx = getDb()): Analysis {
 	return analyseText(text, encoding, tx);
 }
 
-export function analyseText(text: string, encoding: Encoding, tx: Tx = getDb()): Analysis {
+export function analyseText(text: string, encoding: Encoding, tx: Tx = getDb(), now = Date.now()): Analysis {
 	const separator = detectSeparator(text);
 	const records = parseCsv(text, separator);
 	if (records.length === 0) return { ok: false, fileProblem: 'empty' };
@@ -103,6 +104,8 @@ export function analyseText(text: string, encoding: Encoding, tx: Tx = getDb()):
 		else {
 			row.email = emailResult.data;
 			if (tx.select({ id: users.id }).from(users).where(eq(users.email, row.email)).get()) add('email_exists');
+			// A file sent twice (a refresh, the back button) must not invite the same people again.
+			else if (hasPendingInvitation(tx, row.email, now)) add('invitation_pending');
 			const first = seen.get(row.email);
 			if (first !== undefined) {
 				add('duplicate');
@@ -121,6 +124,14 @@ export function analyseText(text: string, encoding: Encoding, tx: Tx = getDb()):
 	});
 	const problemCount = rows.filter((r) => r.problems.length > 0).length;
 	return { ok: true, encoding, separator, rows, problemCount, text };
+}
+
+function hasPendingInvitation(tx: Tx, email: string, now: number): boolean {
+	return !!tx
+		.select({ id: invitations.id })
+		.from(invitations)
+		.where(and(eq(invitations.email, email), isNull(invitations.usedAt), gt(invitations.expiresAt, new Date(now))))
+		.get();
 }
 
 function activeGroupsByName(tx: Tx): Map<string, string[]> {
@@ -148,7 +159,7 @@ export type CommitResult = { ok: true; invited: Invited[] } | { ok: false; analy
 export function commitImport(text: string, encoding: Encoding, actorId: string, now = Date.now()): CommitResult {
 	const db = getDb();
 	return durably(db, (tx) => {
-		const analysis = analyseText(text, encoding, tx);
+		const analysis = analyseText(text, encoding, tx, now);
 		if (!analysis.ok || analysis.problemCount > 0) return { ok: false, analysis } as const;
 		const invited: Invited[] = analysis.rows.map((row) => {
 			const token = createInvitation(

@@ -7,7 +7,10 @@ import { authThrottle } from '../db/schema';
 const MINUTE = 60_000;
 export const THROTTLE_RULES = {
 	email: { maxFailures: 5, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE },
-	ip: { maxFailures: 30, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE }
+	ip: { maxFailures: 30, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE },
+	// Reset requests per address, counted apart from sign-ins: a busy office asking for links must not lock
+	// everybody behind the same address out of signing in.
+	'reset-ip': { maxFailures: 30, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE }
 } as const;
 
 export type ThrottleKind = keyof typeof THROTTLE_RULES;

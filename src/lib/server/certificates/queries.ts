@@ -1,7 +1,7 @@
 // Reading certificates: by public code (verification), by owner (the learner), by group (trainer), by search (admin).
-import { and, desc, eq, inArray, isNull, like, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, like, or } from 'drizzle-orm';
 import { getDb } from '../db';
-import { certificates, groupMembers, groups, groupTrainers, users, type Certificate } from '../db/schema';
+import { certificates, groupMembers, groups, users, type Certificate } from '../db/schema';
 
 export type CertificateStatus = 'valid' | 'revoked' | 'replaced';
 
@@ -35,20 +35,11 @@ export function listForUser(userId: string): Certificate[] {
 		.all();
 }
 
-export function isTrainerOfGroup(userId: string, groupId: string): boolean {
-	return !!getDb()
-		.select({ g: groupTrainers.groupId })
-		.from(groupTrainers)
-		.where(and(eq(groupTrainers.groupId, groupId), eq(groupTrainers.userId, userId)))
-		.get();
-}
-
-export function findGroup(groupId: string) {
+function findGroup(groupId: string) {
 	return getDb().select().from(groups).where(eq(groups.id, groupId)).get();
 }
 
-/** Valid certificates of the group's members for the group's course. */
-export function validCertificatesOfGroup(groupId: string): Certificate[] {
+function validOfGroup(groupId: string, nameConfirmed: boolean) {
 	const group = findGroup(groupId);
 	if (!group) return [];
 	const members = getDb()
@@ -66,11 +57,25 @@ export function validCertificatesOfGroup(groupId: string): Certificate[] {
 				inArray(certificates.userId, members),
 				eq(certificates.courseSlug, group.courseSlug),
 				isNull(certificates.revokedAt),
-				isNull(certificates.replacedById)
+				isNull(certificates.replacedById),
+				nameConfirmed ? isNotNull(certificates.nameConfirmedAt) : isNull(certificates.nameConfirmedAt)
 			)
 		)
 		.orderBy(certificates.nameAsPrinted)
 		.all();
+}
+
+/**
+ * Valid certificates of the group's members for the group's course whose names their owners confirmed: a
+ * trainer never prints a spelling nobody checked.
+ */
+export function validCertificatesOfGroup(groupId: string): Certificate[] {
+	return validOfGroup(groupId, true);
+}
+
+/** How many of the group's valid certificates wait for their owner to confirm the spelling of the name. */
+export function certificatesAwaitingNameCount(groupId: string): number {
+	return validOfGroup(groupId, false).length;
 }
 
 export interface AdminCertificateRow extends Certificate {

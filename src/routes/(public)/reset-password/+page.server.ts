@@ -21,19 +21,21 @@ export const actions = {
 		const parsed = validateForm(requestSchema, form);
 		if (!parsed.ok) return fail(400, { values: safeValues(form, ['email']), errors: parsed.errors });
 
-		// Counted like failed sign-ins, so nobody floods a mailbox; the answer is the same either way.
-		const ipKey = throttleKey('ip', getClientAddress());
+		// Counted per address (apart from sign-ins), so nobody floods a mailbox; the answer is the same either way.
+		const ipKey = throttleKey('reset-ip', getClientAddress());
 		if (throttleWait(ipKey) === 0) {
-			recordFailure('ip', ipKey);
+			recordFailure('reset-ip', ipKey);
 			const user = getDb().select().from(users).where(eq(users.email, parsed.data.email)).get();
 			if (user && user.passwordHash && !user.disabledAt) {
 				const token = createPasswordReset(user.id);
 				const link = `${url.origin}/reset-password/${token}`;
-				await sendMail({
+				// Not awaited: waiting for the SMTP server only when the account exists would let the response
+				// time tell whether an email is registered. The message is in the outbox before this line returns.
+				sendMail({
 					to: parsed.data.email,
 					subject: m.mail_reset_subject({}, { locale: user.locale }),
 					body: m.mail_reset_body({ link }, { locale: user.locale })
-				});
+				}).catch((e) => console.error(`[mail] password reset mail not stored: ${(e as Error).message}`));
 			}
 		}
 		return { sent: true };

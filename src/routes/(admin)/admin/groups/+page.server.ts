@@ -34,6 +34,9 @@ export const actions = {
 			return fail(400, { values, errors: fieldError('course', m.admin_groups_course_unknown()) });
 		const allowed = new Set(trainerCandidates().map((t) => t.id));
 		const trainerIds = [parsed.data.trainers ?? []].flat().filter((id) => allowed.has(id));
+		// A group is tied to a live training: someone must run it and see its results.
+		if (trainerIds.length === 0)
+			return fail(400, { values, errors: fieldError('trainers', m.admin_groups_trainer_required()) });
 		const id = createGroup(admin.id, { name: parsed.data.name, courseSlug: parsed.data.course, trainerIds });
 		redirect(303, `/admin/groups/${id}`);
 	}

@@ -22,6 +22,7 @@ const ROW_PROBLEMS: Record<RowProblem, () => string> = {
 	email_required: () => m.admin_import_problem_email_required(),
 	email_invalid: () => m.admin_import_problem_email_invalid(),
 	email_exists: () => m.admin_import_problem_email_exists(),
+	invitation_pending: () => m.admin_import_problem_invitation_pending(),
 	organisation_required: () => m.admin_import_problem_organisation_required(),
 	organisation_invalid: () => m.admin_import_problem_organisation_invalid(),
 	group_required: () => m.admin_import_problem_group_required(),

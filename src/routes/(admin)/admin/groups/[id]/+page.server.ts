@@ -18,7 +18,7 @@ import {
 import { formatWarsaw, warsawToInstant } from '$lib/server/admin/time';
 import { getCourse } from '$lib/server/content';
 import { fields } from '$lib/server/forms/fields';
-import { fieldError, formDataToObject, safeValues, validateForm } from '$lib/server/forms/validate';
+import { fieldError, formDataToObject, formError, safeValues, validateForm } from '$lib/server/forms/validate';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -103,7 +103,8 @@ export const actions = {
 	removeTrainer: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const group = groupOf(event);
-		removeTrainer(admin.id, group.id, await idFrom(event, 'userId'));
+		if (!removeTrainer(admin.id, group.id, await idFrom(event, 'userId')))
+			return fail(400, { action: 'trainer', values: {}, errors: formError(m.admin_groups_last_trainer()) });
 		return { action: 'trainer', done: m.admin_groups_trainer_removed() };
 	},
 	addSession: async (event) => {

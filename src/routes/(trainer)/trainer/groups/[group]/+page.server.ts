@@ -1,3 +1,4 @@
+import { certificatesAwaitingNameCount, validCertificatesOfGroup } from '$lib/server/certificates/queries';
 import { requireGroupAccess } from '$lib/server/reports/access';
 import { nextSession } from '$lib/server/reports/groups';
 import { parseSort, progressMatrix, sortMatrix } from '$lib/server/reports/matrix';
@@ -7,7 +8,17 @@ export const load = ((event) => {
 	const { user, group, course } = requireGroupAccess(event);
 	const session = nextSession(group.id);
 	const isAdmin = user.role === 'admin';
-	if (!course) return { group, isAdmin, course: null, session, rows: [], sort: 'name', descending: false };
+	if (!course)
+		return {
+			group,
+			isAdmin,
+			course: null,
+			session,
+			rows: [],
+			sort: 'name',
+			descending: false,
+			certificates: { ready: 0, awaitingName: 0 }
+		};
 	const sort = parseSort(event.url.searchParams.get('sort'), course);
 	const descending = event.url.searchParams.get('dir') === 'desc';
 	const rows = sortMatrix(progressMatrix(group.id, course, session?.dueModules ?? []), sort, descending);
@@ -30,6 +41,10 @@ export const load = ((event) => {
 		session,
 		rows,
 		sort,
-		descending
+		descending,
+		certificates: {
+			ready: validCertificatesOfGroup(group.id).length,
+			awaitingName: certificatesAwaitingNameCount(group.id)
+		}
 	};
 }) satisfies PageServerLoad;

@@ -1,16 +1,13 @@
-import { error } from '@sveltejs/kit';
-import { requireApiUser } from '$lib/server/auth/guards';
 import { printCertificate } from '$lib/server/certificates/print';
-import { findGroup, isTrainerOfGroup, validCertificatesOfGroup } from '$lib/server/certificates/queries';
+import { validCertificatesOfGroup } from '$lib/server/certificates/queries';
+import { requireGroupApiAccess } from '$lib/server/reports/access';
 import { fileNameFor, zipCertificates } from '$lib/server/certificates/zip';
 import type { RequestHandler } from './$types';
 
 // The valid certificates of a group's members for the group's course, as one ZIP: for the group's trainers and
-// for admins; another trainer gets 404 (the group's existence is not confirmed to them).
+// for admins (the same gate as every trainer export: another trainer gets 403).
 export const GET = (async (event) => {
-	const user = requireApiUser(event, 'trainer', 'admin');
-	const group = findGroup(event.params.group);
-	if (!group || (user.role !== 'admin' && !isTrainerOfGroup(user.id, group.id))) error(404, { message: 'not found' });
+	const { group } = requireGroupApiAccess(event);
 	const files = [];
 	for (const cert of validCertificatesOfGroup(group.id)) {
 		files.push({

@@ -5,8 +5,8 @@ import { fieldError, formError } from '$lib/server/forms/validate';
 import {
 	DEADLINE_GRACE_MS,
 	getOwnAttempt,
-	hasPassed,
 	isExpired,
+	keysShown,
 	responseScores,
 	saveAnswer,
 	savedAnswers,
@@ -46,7 +46,7 @@ export const load = ((event) => {
 	const answers = savedAnswers(attempt.id);
 
 	if (attempt.submittedAt) {
-		const showKeys = quiz.feedback === 'after_submit' || hasPassed(user.id, course.slug, quiz.slug);
+		const showKeys = keysShown(user.id, quiz);
 		return {
 			...header,
 			attempt: { id: attempt.id, deadlineAt: attempt.deadlineAt?.getTime() ?? null },
