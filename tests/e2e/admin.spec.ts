@@ -118,7 +118,7 @@ test.describe.serial('administration', () => {
 		await expect(admin.getByText('Wszystkie wiersze są poprawne (4).')).toBeVisible();
 		await checkPage(admin, 'import-ready');
 		await admin.getByRole('button', { name: 'Zaproś osoby z pliku (4)' }).click();
-		await expect(admin.getByText('Wysłano zaproszenia: 4.')).toBeVisible();
+		await expect(admin.getByText('Utworzono zaproszenia: 4.')).toBeVisible();
 
 		await gotoReady(admin, '/admin/users?q=urzad.test');
 		const pending = admin.getByRole('table', { name: /Oczekujące zaproszenia: 3/ });
