@@ -4,12 +4,14 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { sessionCookieName, setSessionTokenCookie, validateSessionToken } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
+import { resumePendingMail } from '$lib/server/mail/outbox';
 import { startMaintenance } from '$lib/server/maintenance';
 
 export const init: ServerInit = async () => {
 	getDb();
 	if (process.env.AKADEMIA_DEMO === '1') await seedDemoIfEmpty();
 	startMaintenance();
+	resumePendingMail();
 };
 
 const handleSession: Handle = async ({ event, resolve }) => {

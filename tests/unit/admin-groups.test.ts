@@ -68,6 +68,11 @@ describe('groups', () => {
 		const group = newGroup();
 		expect(removeTrainer(adminId, group.id, trainerId)).toBe(false);
 		expect(groupTrainerRows(group.id).map((t) => t.id)).toEqual([trainerId]);
+		// A disabled second trainer does not count: nobody could run the group.
+		const disabled = insertUser({ role: 'trainer', disabledAt: new Date() });
+		addTrainer(adminId, group.id, disabled);
+		expect(removeTrainer(adminId, group.id, trainerId)).toBe(false);
+		expect(removeTrainer(adminId, group.id, disabled)).toBe(true);
 		addTrainer(adminId, group.id, otherTrainerId);
 		expect(removeTrainer(adminId, group.id, trainerId)).toBe(true);
 		expect(groupTrainerRows(group.id).map((t) => t.id)).toEqual([otherTrainerId]);

@@ -4,7 +4,13 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '$lib/server/db';
 import { mailOutbox } from '$lib/server/db/schema';
-import { sendMail, sendMailsInBackground, withoutAccountLinks } from '$lib/server/mail/outbox';
+import {
+	queueMail,
+	resumePendingMail,
+	sendMail,
+	sendMailsInBackground,
+	withoutAccountLinks
+} from '$lib/server/mail/outbox';
 
 const sent: unknown[] = [];
 vi.mock('nodemailer', () => ({
@@ -58,5 +64,27 @@ describe('mail outbox', () => {
 		expect(sent.length).toBe(before);
 		await vi.waitFor(() => expect(stored().every((m) => m.sentAt !== null)).toBe(true));
 		expect(sent.length).toBe(before + 50);
+	});
+
+	it('after a restart, sends what was stored but never sent; not without SMTP, not failed ones, not old ones', async () => {
+		const db = getDb();
+		db.delete(mailOutbox).run();
+		const pending = queueMail({ to: 'p@urzad.test', subject: 'Przerwane', body });
+		const failed = queueMail({ to: 'f@urzad.test', subject: 'Błąd', body });
+		db.update(mailOutbox).set({ error: 'boom' }).where(eq(mailOutbox.id, failed)).run();
+		const old = queueMail({ to: 'o@urzad.test', subject: 'Stare', body });
+		db.update(mailOutbox)
+			.set({ createdAt: new Date(Date.now() - 8 * 86_400_000) })
+			.where(eq(mailOutbox.id, old))
+			.run();
+		expect(resumePendingMail()).toBe(0);
+		process.env.SMTP_URL = 'smtp://mail.example.test:587';
+		const before = sent.length;
+		expect(resumePendingMail()).toBe(1);
+		await vi.waitFor(() =>
+			expect(db.select().from(mailOutbox).where(eq(mailOutbox.id, pending)).get()?.sentAt).not.toBeNull()
+		);
+		expect(sent.length).toBe(before + 1);
+		expect((sent.at(-1) as { to: string }).to).toBe('p@urzad.test');
 	});
 });

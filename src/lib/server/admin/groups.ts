@@ -165,8 +165,14 @@ export function addTrainer(actorId: string, groupId: string, userId: string) {
 /** Removes a trainer unless they are the group's last one (false then: a group always has someone to run it). */
 export function removeTrainer(actorId: string, groupId: string, userId: string): boolean {
 	return getDb().transaction((t) => {
-		const trainers = t.select().from(groupTrainers).where(eq(groupTrainers.groupId, groupId)).all();
-		if (trainers.length <= 1 && trainers.some((row) => row.userId === userId)) return false;
+		// Only trainers whose accounts work count: a disabled one cannot run the group.
+		const active = t
+			.select({ userId: groupTrainers.userId })
+			.from(groupTrainers)
+			.innerJoin(users, eq(users.id, groupTrainers.userId))
+			.where(and(eq(groupTrainers.groupId, groupId), isNull(users.disabledAt)))
+			.all();
+		if (active.length <= 1 && active.some((row) => row.userId === userId)) return false;
 		const removed = t
 			.delete(groupTrainers)
 			.where(and(eq(groupTrainers.groupId, groupId), eq(groupTrainers.userId, userId)))

@@ -1,6 +1,6 @@
 // Every message is written to the outbox first. With SMTP_URL set it is then sent; without it the outbox is
 // the delivery (an admin reads it in the app and the server log points to it).
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { getDb } from '../db';
 import { mailOutbox } from '../db/schema';
 import { randomId } from '../ids';
@@ -51,11 +51,15 @@ export async function deliverMail(id: string, mail: Mail): Promise<void> {
 			.where(eq(mailOutbox.id, id))
 			.run();
 	} catch (e) {
-		db.update(mailOutbox)
-			.set({ error: (e as Error).message.slice(0, 500) })
-			.where(eq(mailOutbox.id, id))
-			.run();
 		console.error(`[mail] sending ${id} failed: ${(e as Error).message}`);
+		try {
+			db.update(mailOutbox)
+				.set({ error: (e as Error).message.slice(0, 500) })
+				.where(eq(mailOutbox.id, id))
+				.run();
+		} catch (recordError) {
+			console.error(`[mail] could not record the failure of ${id}: ${(recordError as Error).message}`);
+		}
 	}
 }
 
@@ -72,8 +76,32 @@ export async function sendMail(mail: Mail): Promise<string> {
  */
 export function sendMailsInBackground(mails: Mail[]): number {
 	const queued = mails.map((mail) => ({ id: queueMail(mail), mail }));
-	void (async () => {
-		for (const { id, mail } of queued) await deliverMail(id, mail);
-	})();
+	deliverInBackground(queued);
 	return queued.length;
+}
+
+function deliverInBackground(queued: { id: string; mail: Mail }[]) {
+	(async () => {
+		for (const { id, mail } of queued) await deliverMail(id, mail);
+	})().catch((e) => console.error(`[mail] background delivery stopped: ${(e as Error).message}`));
+}
+
+/**
+ * At start, with SMTP configured: sends what a restart interrupted (stored, never sent, never failed, from the
+ * last week, the lifetime of an invitation). A message being sent at the moment of a crash may go out twice.
+ */
+export function resumePendingMail(now = Date.now()): number {
+	if (!process.env.SMTP_URL) return 0;
+	const pending = getDb()
+		.select()
+		.from(mailOutbox)
+		.where(
+			and(isNull(mailOutbox.sentAt), isNull(mailOutbox.error), gt(mailOutbox.createdAt, new Date(now - 7 * 86_400_000)))
+		)
+		.orderBy(mailOutbox.createdAt)
+		.all();
+	deliverInBackground(
+		pending.map((row) => ({ id: row.id, mail: { to: row.to, subject: row.subject, body: row.body } }))
+	);
+	return pending.length;
 }
