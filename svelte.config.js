@@ -1,7 +1,11 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
-import { lessonComponentsPreprocess, polishTypography } from './scripts/lesson-preprocess.js';
+import {
+	lessonComponentsPreprocess,
+	lessonTypographyPreprocess,
+	polishTypography
+} from './scripts/lesson-preprocess.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -9,6 +13,7 @@ const config = {
 	preprocess: [
 		vitePreprocess(),
 		mdsvex({ extensions: ['.md'], remarkPlugins: [polishTypography], smartypants: false }),
+		lessonTypographyPreprocess(),
 		lessonComponentsPreprocess()
 	],
 	kit: {

@@ -1,7 +1,8 @@
 // Lesson page progress (the lesson page ships no framework JavaScript: csr = false). Plain script, no build step.
-// Every ~30 s while the page is visible: a heartbeat with the last ## heading reached. The server caps each
-// heartbeat's time, so an idle tab does not count hours. Reaching the end (and staying there for a moment)
-// completes the lesson; without JavaScript the "mark as completed" form does the same.
+// Every ~30 s while the page is visible AND someone did something since the last beat (scroll, key, pointer,
+// touch): a heartbeat with the last ## heading reached. A tab left open with nobody there sends nothing, so it
+// adds no time (the server also caps each beat and each lesson's total). Reaching the end (and staying there for
+// a moment) completes the lesson; without JavaScript the "mark as completed" form does the same.
 (function () {
 	var root = document.querySelector('[data-lesson-progress]');
 	// Tests and scripts wait for this mark before clicking (the root layout sets it on pages that hydrate).
@@ -29,39 +30,66 @@
 		}).catch(function () {});
 	}
 
+	// Activity since the last beat. Loading the page is not activity: an untouched tab never beats.
+	var active = false;
+	function markActive() {
+		active = true;
+	}
+	['keydown', 'pointermove', 'pointerdown', 'touchstart', 'wheel'].forEach(function (type) {
+		window.addEventListener(type, markActive, { passive: true, capture: true });
+	});
+	// Capture also sees scrolling inside regions (wide tables), whose scroll events do not bubble.
+	document.addEventListener('scroll', markActive, { passive: true, capture: true });
+	function beat() {
+		if (!active) return;
+		active = false;
+		send(false);
+	}
+
 	setInterval(function () {
-		if (document.visibilityState === 'visible') send(false);
+		if (document.visibilityState === 'visible') beat();
 	}, 30000);
 	document.addEventListener('visibilitychange', function () {
-		if (document.visibilityState === 'hidden') send(false);
+		if (document.visibilityState === 'hidden') beat();
 	});
 
+	// The end is reached once it stays in view for 2 s while the tab is visible. No scroll position is required:
+	// a lesson short enough to fit the screen shows its end at once (the page may still scroll a few pixels, so
+	// "not scrollable" would not catch it), and a long lesson shows its end only after the learner got there.
 	if (end && 'IntersectionObserver' in window && !completed) {
+		var endVisible = false;
 		var timer = null;
-		var observer = new IntersectionObserver(function (entries) {
-			var visible = entries.some(function (e) {
-				return e.isIntersecting;
-			});
-			if (visible && window.scrollY > 0 && timer === null) {
-				timer = setTimeout(function () {
-					completed = true;
-					observer.disconnect();
-					send(true).then(function () {
-						var form = end.querySelector('form[data-complete]');
-						if (!form) return;
-						var note = document.createElement('p');
-						note.className = 'notice ok';
-						note.setAttribute('role', 'status');
-						note.textContent = '✓ ' + form.getAttribute('data-complete');
-						form.replaceWith(note);
-					});
-				}, 2000);
-			} else if (!visible && timer !== null) {
+		var check = function () {
+			if (completed) return;
+			var reached = endVisible && document.visibilityState === 'visible';
+			if (reached && timer === null) {
+				timer = setTimeout(finish, 2000);
+			} else if (!reached && timer !== null) {
 				clearTimeout(timer);
 				timer = null;
 			}
+		};
+		var finish = function () {
+			completed = true;
+			observer.disconnect();
+			document.removeEventListener('visibilitychange', check);
+			send(true).then(function () {
+				var form = end.querySelector('form[data-complete]');
+				if (!form) return;
+				var note = document.createElement('p');
+				note.className = 'notice ok';
+				note.setAttribute('role', 'status');
+				note.textContent = '✓ ' + form.getAttribute('data-complete');
+				form.replaceWith(note);
+			});
+		};
+		var observer = new IntersectionObserver(function (entries) {
+			// Several entries may queue up for the one target: the last is the current state.
+			endVisible = entries[entries.length - 1].isIntersecting;
+			check();
 		});
 		observer.observe(end);
+		document.addEventListener('visibilitychange', check);
 	}
 
 	// Printing shows every scenario explanation, whatever was opened on screen.

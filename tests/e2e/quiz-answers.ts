@@ -4,6 +4,7 @@ import { expect, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { typesetQuestion } from '../../src/lib/server/content/catalogue';
 
 type Option = { id: string; text: string; correct?: boolean; score?: number };
 export type QuizQuestion =
@@ -21,9 +22,10 @@ export function moduleDir(course: string, number = 1): string {
 	return join('lessons', course, dir);
 }
 
-/** A module's quiz as its author wrote it. */
+/** A module's quiz as its author wrote it, its texts typeset as the page shows them (no-break spaces). */
 export function readQuiz(course: string, module = 1): QuizFile {
-	return parse(readFileSync(join(moduleDir(course, module), 'quiz.yaml'), 'utf8')) as QuizFile;
+	const quiz = parse(readFileSync(join(moduleDir(course, module), 'quiz.yaml'), 'utf8')) as QuizFile;
+	return { ...quiz, questions: quiz.questions.map(typesetQuestion) };
 }
 
 /** The YAML front matter of a content file (course.md, module.md, a lesson). */

@@ -51,7 +51,7 @@ test.describe('trainer reports', () => {
 		const katarzyna = matrix.getByRole('row', { name: /Katarzyna Dąbrowska/ });
 		await expect(katarzyna).toContainText('Zaległości');
 		await expect(katarzyna).toContainText('test: brak podejścia');
-		await expect(page.getByText(/Zaległości przed spotkaniem ma \d+ z \d+ uczestników/)).toBeVisible();
+		await expect(page.getByText(/Uczestnicy z zaległościami przed spotkaniem: \d+ z \d+\./)).toBeVisible();
 		await checkPage(page, 'group');
 
 		await page.getByRole('link', { name: 'Przed spotkaniem' }).click();

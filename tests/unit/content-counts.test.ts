@@ -15,6 +15,30 @@ describe('content counts (real catalogue)', () => {
 		expect(questions.length).toBeGreaterThanOrEqual(120);
 	});
 
+	// Floors at today's content: an edit that drops a module, a lesson or questions of a type fails here.
+	it('keeps each of courses A and B at 6+ modules and 17+ lessons (the curriculum in CONTENT-BRIEF.md)', () => {
+		for (const slug of ['kompetencje-miedzykulturowe', 'protokol-dyplomatyczny']) {
+			const course = catalogue.courses.find((c) => c.slug === slug);
+			expect(course, slug).toBeDefined();
+			expect(course!.modules.length, `${slug} modules`).toBeGreaterThanOrEqual(6);
+			expect(course!.lessons.length, `${slug} lessons`).toBeGreaterThanOrEqual(17);
+		}
+	});
+
+	it('keeps the number of questions of each type at least where it is', () => {
+		const floors: Record<string, number> = {
+			single: 41,
+			judgement: 26,
+			truefalse: 25,
+			multiple: 18,
+			matching: 15,
+			ordering: 14
+		};
+		const counts: Record<string, number> = Object.fromEntries(TYPES.map((t) => [t, 0]));
+		for (const q of questions) counts[q.type]++;
+		for (const type of TYPES) expect(counts[type], type).toBeGreaterThanOrEqual(floors[type]);
+	});
+
 	it('uses every question type in each full course', () => {
 		for (const course of fullCourses) {
 			const types = new Set(course.quizzes.flatMap((q) => q.questions.map((x) => x.type)));

@@ -94,6 +94,56 @@ describe('content schema', () => {
 		);
 	});
 
+	// Each broken quiz is the good quiz plus one bad question; the message names the file and the question.
+	const withQuestion = (question: string) => `${QUIZ}${question}`;
+	const quizProblems = (question: string) => {
+		const files = goodFiles();
+		files['/lessons/kurs/01-start/quiz.yaml'] = withQuestion(question);
+		return problemsOf(files);
+	};
+
+	it('an ordering with one item names the file and the question', () => {
+		const problems = quizProblems(`  - id: kolejnosc
+    type: ordering
+    prompt: Ułóż.
+    explanation: Bo tak.
+    items:
+      - { id: a, text: Jedyny }
+`);
+		expect(problems[0]).toMatch(/^\/lessons\/kurs\/01-start\/quiz\.yaml: .*\(question kolejnosc\)/);
+	});
+
+	it('a judgement score outside 0..1 names the file and the question', () => {
+		const problems = quizProblems(`  - id: ocena
+    type: judgement
+    prompt: Co robisz?
+    explanation: Bo tak.
+    options:
+      - { id: a, text: Dobrze, score: 1.5, feedback: Za dużo. }
+      - { id: b, text: Źle, score: 0, feedback: Nie. }
+`);
+		expect(problems[0]).toMatch(/^\/lessons\/kurs\/01-start\/quiz\.yaml: .*score \(question ocena\): .*<=1/);
+	});
+
+	it('duplicate question ids and duplicate option ids are refused, naming the file and the id', () => {
+		const duplicateQuestion = quizProblems(`  - id: pytanie-1
+    type: truefalse
+    prompt: Znowu?
+    answer: false
+    explanation: Nie.
+`);
+		expect(duplicateQuestion.join('\n')).toMatch(/quiz\.yaml: questions \(question pytanie-1\): duplicate question id/);
+		const duplicateOption = quizProblems(`  - id: wybor
+    type: single
+    prompt: Które?
+    explanation: Bo tak.
+    options:
+      - { id: a, text: Pierwsze, correct: true }
+      - { id: a, text: Drugie, correct: false }
+`);
+		expect(duplicateOption.join('\n')).toMatch(/quiz\.yaml: .*\(question wybor\): duplicate option id "a"/);
+	});
+
 	it('a duplicate lesson slug names both files', () => {
 		const files = goodFiles();
 		files['/lessons/kurs/02-dalej/02-pierwsza.md'] = LESSON('Znowu pierwsza');

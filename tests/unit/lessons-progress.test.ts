@@ -10,12 +10,15 @@ import { nextSessions } from '$lib/server/progress/due';
 import { enrol, enrolledCourseSlugs } from '$lib/server/progress/enrol';
 import {
 	HEARTBEAT_CAP_SECONDS,
+	LESSON_TIME_FALLBACK_SECONDS,
+	lessonTimeCap,
 	recordCompletion,
 	recordHeartbeat,
 	recordOpen,
 	type LessonKey
 } from '$lib/server/progress/record';
 import { courseSummaries, lessonStatuses, quizStatuses } from '$lib/server/progress/summary';
+import { nextSession } from '$lib/server/reports/groups';
 import { insertUser } from './db-helpers';
 
 const T0 = Date.UTC(2026, 10, 2, 9, 0, 0);
@@ -88,6 +91,64 @@ describe('recording progress', () => {
 				expect(seconds).toBeLessThanOrEqual(Math.max(0, ...offsets) / 1000);
 			}),
 			{ numRuns: 50 }
+		);
+	});
+
+	it("a lesson's time stops at 3 × its planned minutes, however long the tab keeps beating", () => {
+		const key = { userId: insertUser(), courseSlug: 'kurs', lessonSlug: 'a' };
+		const lesson = { ...key, minutes: 2 };
+		expect(lessonTimeCap(2)).toBe(360);
+		recordOpen(key, T0);
+		// 30 beats, a minute apart: 30 minutes of capped steps on a 2-minute lesson.
+		for (let i = 1; i <= 30; i++) recordHeartbeat(lesson, '', T0 + i * 60_000);
+		expect(row(key).seconds).toBe(360);
+		// Beats past the cap still move the position and the last activity.
+		recordHeartbeat(lesson, 'h-koniec', T0 + 31 * 60_000);
+		expect(row(key)).toMatchObject({ seconds: 360, lastPosition: 'h-koniec' });
+		expect(row(key).lastOpenedAt.getTime()).toBe(T0 + 31 * 60_000);
+		// A total already above the cap (recorded before the cap existed) is kept, not lowered.
+		getDb().update(lessonProgress).set({ seconds: 1000 }).where(eq(lessonProgress.userId, key.userId)).run();
+		recordHeartbeat(lesson, '', T0 + 32 * 60_000);
+		expect(row(key).seconds).toBe(1000);
+	});
+
+	it('unknown minutes fall back to a fixed ceiling', () => {
+		expect(lessonTimeCap(undefined)).toBe(LESSON_TIME_FALLBACK_SECONDS);
+		expect(lessonTimeCap(0)).toBe(LESSON_TIME_FALLBACK_SECONDS);
+		const key = { userId: insertUser(), courseSlug: 'kurs', lessonSlug: 'a' };
+		recordOpen(key, T0);
+		getDb()
+			.update(lessonProgress)
+			.set({ seconds: LESSON_TIME_FALLBACK_SECONDS - 10 })
+			.where(eq(lessonProgress.userId, key.userId))
+			.run();
+		recordHeartbeat(key, '', T0 + 60_000);
+		expect(row(key).seconds).toBe(LESSON_TIME_FALLBACK_SECONDS);
+	});
+
+	it('recorded time never exceeds the cap nor the capped sum of steps, for any minutes and beats', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 1, max: 60 }),
+				fc.array(fc.integer({ min: 0, max: 120_000 }), { maxLength: 200 }),
+				(minutes, gaps) => {
+					const key = { userId: insertUser(), courseSlug: 'kurs', lessonSlug: 'a' };
+					recordOpen(key, T0);
+					let now = T0;
+					let expected = 0;
+					for (const gap of gaps) {
+						now += gap;
+						recordHeartbeat({ ...key, minutes }, '', now);
+						expected = Math.min(
+							lessonTimeCap(minutes),
+							expected + Math.min(HEARTBEAT_CAP_SECONDS, Math.floor(gap / 1000))
+						);
+						expect(row(key).seconds).toBe(expected);
+					}
+					expect(row(key).seconds).toBeLessThanOrEqual(3 * minutes * 60);
+				}
+			),
+			{ numRuns: 40 }
 		);
 	});
 
@@ -234,7 +295,7 @@ describe('deriving progress', () => {
 });
 
 describe('what is due before the next live session', () => {
-	it('lists the next upcoming session of each active group of the learner, with its modules', () => {
+	it('lists the next upcoming session of each active group of the learner, with every module due by then', () => {
 		const userId = insertUser();
 		const db = getDb();
 		const group = randomId();
@@ -265,7 +326,14 @@ describe('what is due before the next live session', () => {
 		session(foreign, T0 + 86400_000, ['m0']);
 		const next = nextSessions(userId, T0);
 		expect(next).toHaveLength(1);
-		expect(next[0]).toMatchObject({ groupName: 'Grupa A', startsAt: T0 + 2 * 86400_000, dueModules: ['m1', 'm2'] });
+		// What was due before the past session is still due: skipping m0 keeps a learner behind.
+		expect(next[0]).toMatchObject({
+			groupName: 'Grupa A',
+			startsAt: T0 + 2 * 86400_000,
+			dueModules: ['m0', 'm1', 'm2']
+		});
+		// The trainer's matrix highlights against the same modules.
+		expect(nextSession(group, T0)?.dueModules).toEqual(['m0', 'm1', 'm2']);
 		expect(nextSessions(insertUser(), T0)).toEqual([]);
 	});
 });

@@ -5,6 +5,7 @@ import { quizAttempts, quizResponses } from '$lib/server/db/schema';
 import {
 	DEADLINE_GRACE_MS,
 	getOwnAttempt,
+	keysShown,
 	listAttempts,
 	saveAnswer,
 	savedAnswers,
@@ -124,6 +125,22 @@ describe('saving answers', () => {
 });
 
 describe('submitting', () => {
+	it('after_pass feedback: keys stay hidden after a failed attempt and show once the quiz is passed', () => {
+		const { course, quiz } = fixtureCourse('pass_mark: 75\nfeedback: after_pass');
+		expect(quiz.feedback).toBe('after_pass');
+		const user = insertUser();
+		const failed = startAttempt(user, course, quiz, T0);
+		submitAttempt(user, quiz, failed.id, later(1));
+		expect(keysShown(user, quiz)).toBe(false);
+		const passed = startAttempt(user, course, quiz, later(2));
+		for (const [id, answer] of Object.entries(RIGHT)) saveAnswer(user, quiz, passed.id, id, answer, later(2));
+		expect(submitAttempt(user, quiz, passed.id, later(3)).attempt.passed).toBe(true);
+		expect(keysShown(user, quiz)).toBe(true);
+		// Another learner's pass opens nothing for this one; after_submit shows keys to everyone at once.
+		expect(keysShown(insertUser(), quiz)).toBe(false);
+		expect(keysShown(insertUser(), fixtureCourse('pass_mark: 75\nfeedback: after_submit').quiz)).toBe(true);
+	});
+
 	it('grades once: the second submit returns the same result and changes nothing', () => {
 		const { course, quiz } = fixtureCourse();
 		const user = insertUser();

@@ -33,11 +33,8 @@ export function issueForCourse(
 	now = new Date()
 ): Certificate | null {
 	const db = getDb();
-	// A caller inside its own transaction (e.g. a quiz submit) gets this one nested in it (SQLite cannot change
-	// the sync level mid-transaction; the caller's commit makes both durable together).
-	const write = (fn: (tx: Tx) => Certificate | null) =>
-		db.$client.inTransaction ? db.transaction(fn) : durably(db, fn);
-	return write((tx) => {
+	// Inside a caller's transaction (e.g. a quiz submit) durably() nests in it.
+	return durably(db, (tx) => {
 		const existing = tx
 			.select()
 			.from(certificates)

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { LESSON_COMPONENTS } from '../../../../scripts/lesson-preprocess.js';
+import { bindSingleLetterWords } from '../../../../scripts/polish-typography.js';
 import {
 	courseFrontmatterSchema,
 	lessonFrontmatterSchema,
@@ -149,6 +150,7 @@ function quizFrom(
 	}
 	const quiz: Quiz = {
 		...parsed.data,
+		questions: parsed.data.questions.map(typesetQuestion),
 		slug,
 		courseSlug,
 		title: parsed.data.title ?? fallbackTitle,
@@ -158,6 +160,24 @@ function quizFrom(
 	if (quiz.draw > quiz.questions.length)
 		problems.push(`${path}: draw: ${quiz.draw} is more than the ${quiz.questions.length} questions in the pool`);
 	return quiz;
+}
+
+/** Keys of a question (and its options, items, pairs) that hold text a learner reads; ids, lesson slugs stay. */
+const QUESTION_TEXT_KEYS = new Set(['prompt', 'explanation', 'text', 'feedback', 'feedback_wrong', 'left', 'right']);
+
+/**
+ * The same Polish typography as the lessons for a question's texts (what the server sends and the page shows).
+ * Grading and stored answers use ids only. The E2E helpers use it too, to look for texts as the page shows them.
+ */
+export function typesetQuestion<T>(value: T): T {
+	if (Array.isArray(value)) return value.map(typesetQuestion) as T;
+	if (value === null || typeof value !== 'object') return value;
+	return Object.fromEntries(
+		Object.entries(value).map(([key, v]) => [
+			key,
+			typeof v === 'string' && QUESTION_TEXT_KEYS.has(key) ? bindSingleLetterWords(v) : typesetQuestion(v)
+		])
+	) as T;
 }
 
 /** Validates every file and returns the catalogue, or throws a ContentError listing every problem found. */

@@ -76,8 +76,11 @@ export function setDb(db: DB | undefined) {
 /**
  * Runs fn in one transaction committed with synchronous=FULL, for writes a learner must never lose even on a
  * power cut (quiz submissions, certificates, imports). Everything else runs at NORMAL.
+ * Inside a caller's transaction it nests in it: SQLite cannot change the sync level mid-transaction, and the
+ * outer commit makes both parts durable together (a caller that needs FULL uses durably itself).
  */
 export function durably<T>(db: DB, fn: (tx: Tx) => T): T {
+	if (db.$client.inTransaction) return db.transaction((tx) => fn(tx));
 	db.$client.pragma('synchronous = FULL');
 	try {
 		return db.transaction((tx) => fn(tx));

@@ -53,14 +53,16 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
 	if (existing > 0) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	const ids: DemoIds = { admin: randomId(), trainer: randomId(), learner: randomId() };
+	// All or nothing: a feature seed that fails must not leave a half-seeded database that is no longer empty
+	// (and so would never be seeded again).
 	db.transaction((tx) => {
 		for (const account of DEMO_ACCOUNTS) {
 			tx.insert(users)
 				.values({ id: ids[account.role], passwordHash, ...account })
 				.run();
 		}
+		for (const seed of featureSeeds) seed(ids);
 	});
-	for (const seed of featureSeeds) seed(ids);
 	console.info('[demo] seeded demo accounts (password: akademia-demo)');
 	return true;
 }

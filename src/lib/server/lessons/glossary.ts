@@ -1,4 +1,5 @@
 // The course glossary: every <Term def="…">word</Term> that authors wrote, collected from the lesson sources.
+import { bindSingleLetterWords } from '../../../../scripts/polish-typography.js';
 import type { Course } from '../content/catalogue';
 
 export interface GlossaryEntry {
@@ -16,10 +17,16 @@ export function collectGlossary(course: Course, sourceOf: (path: string) => stri
 	for (const lesson of course.lessons) {
 		const source = sourceOf(lesson.path) ?? '';
 		for (const [, definition, raw] of source.matchAll(TERM)) {
-			const term = raw.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
-			const key = term.toLocaleLowerCase('pl');
-			if (!term || entries.has(key)) continue;
-			entries.set(key, { term, definition: definition.trim(), lessonSlug: lesson.slug, lessonTitle: lesson.title });
+			const plain = raw.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+			const key = plain.toLocaleLowerCase('pl');
+			if (!plain || entries.has(key)) continue;
+			// Typeset like the lesson shows the term (the sources here are raw, before the lesson preprocessors).
+			entries.set(key, {
+				term: bindSingleLetterWords(plain),
+				definition: bindSingleLetterWords(definition.trim()),
+				lessonSlug: lesson.slug,
+				lessonTitle: lesson.title
+			});
 		}
 	}
 	return [...entries.values()].sort((a, b) => a.term.localeCompare(b.term, 'pl'));

@@ -1,4 +1,6 @@
-// For a learner in a group: the group's next live session and the modules due before it.
+// For a learner in a group: the group's next live session and the modules due before it. Due modules add up:
+// what was due before session 1 is still due before session 2 (an admin ticks "module 2" for session 2, not
+// "modules 1 and 2"), so a learner who skipped module 1 stays behind until it is done.
 import { sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../db';
 
@@ -21,9 +23,8 @@ export function nextSessions(userId: string, now = Date.now(), tx: Tx = getDb())
 		title: string;
 		starts_at: number;
 		place: string;
-		due_modules: string;
 	}>(sql`
-		select g.id as group_id, g.name as group_name, g.course_slug, s.title, s.starts_at, s.place, s.due_modules
+		select g.id as group_id, g.name as group_name, g.course_slug, s.title, s.starts_at, s.place
 		from group_members m
 		join groups g on g.id = m.group_id and g.archived_at is null
 		join live_sessions s on s.group_id = g.id and s.starts_at > ${now}
@@ -38,8 +39,15 @@ export function nextSessions(userId: string, now = Date.now(), tx: Tx = getDb())
 		title: r.title,
 		startsAt: r.starts_at,
 		place: r.place,
-		dueModules: parseModules(r.due_modules)
+		dueModules: dueModulesUpTo(r.group_id, r.starts_at, tx)
 	}));
+}
+
+/** Every module due before the group's sessions up to and including the one starting at `startsAt`. */
+export function dueModulesUpTo(groupId: string, startsAt: number, tx: Tx = getDb()): string[] {
+	const rows = tx.all<{ due_modules: string }>(sql`
+		select due_modules from live_sessions where group_id = ${groupId} and starts_at <= ${startsAt} order by starts_at`);
+	return [...new Set(rows.flatMap((r) => parseModules(r.due_modules)))];
 }
 
 function parseModules(json: string): string[] {

@@ -7,6 +7,20 @@ import { lessonProgress } from '../db/schema';
 /** A heartbeat adds at most this much reading time, so an idle or forgotten tab does not count hours. */
 export const HEARTBEAT_CAP_SECONDS = 60;
 
+/**
+ * A lesson's recorded time never grows past this many times its planned `minutes`: capped heartbeats still
+ * add up if a tab stays open (a script that fakes activity, a learner who walks away mid-scroll), and a
+ * trainer's report should not show 5 hours on a 10-minute lesson.
+ */
+export const LESSON_TIME_FACTOR = 3;
+/** The ceiling when the lesson's minutes are unknown: 3 × 60 min, the longest lesson the content schema allows. */
+export const LESSON_TIME_FALLBACK_SECONDS = 3 * 60 * 60;
+
+/** The most reading time a lesson of `minutes` planned minutes can record. */
+export function lessonTimeCap(minutes?: number): number {
+	return minutes && minutes > 0 ? Math.round(LESSON_TIME_FACTOR * minutes * 60) : LESSON_TIME_FALLBACK_SECONDS;
+}
+
 export interface LessonKey {
 	userId: string;
 	courseSlug: string;
@@ -18,13 +32,20 @@ export function recordOpen(key: LessonKey, now = Date.now()) {
 	openUpsert().run({ ...key, now });
 }
 
+/** A lesson's key with its planned minutes from the front matter (they bound the lesson's recorded time). */
+export interface HeartbeatLesson extends LessonKey {
+	minutes?: number;
+}
+
 /**
- * The page is visible and the learner is reading. last_opened_at doubles as "last activity": each heartbeat
- * adds the time since the previous activity, at most HEARTBEAT_CAP_SECONDS (never negative, e.g. clock skew).
+ * The page is visible and the learner is active. last_opened_at doubles as "last activity": each heartbeat
+ * adds the time since the previous activity, at most HEARTBEAT_CAP_SECONDS (never negative, e.g. clock skew),
+ * and the total stops at lessonTimeCap(minutes) (a total already above it is kept, never lowered).
  * `position` is the id of the last ## heading reached ('' keeps the previous one).
  */
-export function recordHeartbeat(key: LessonKey, position: string, now = Date.now()) {
-	heartbeatUpsert().run({ ...key, position, now });
+export function recordHeartbeat(lesson: HeartbeatLesson, position: string, now = Date.now()) {
+	const { minutes, ...key } = lesson;
+	heartbeatUpsert().run({ ...key, position, now, cap: lessonTimeCap(minutes) });
 }
 
 /** Marks the lesson completed; a second completion keeps the first time. */
@@ -50,6 +71,9 @@ const openUpsert = prepared((db) =>
 		.prepare()
 );
 
+// Whole seconds (floored): `now` binds as a REAL, and the INTEGER column would otherwise keep fractions.
+const step = sql`min(${HEARTBEAT_CAP_SECONDS}, cast(max(0, ${now} - ${lessonProgress.lastOpenedAt}) / 1000 as integer))`;
+
 const heartbeatUpsert = prepared((db) =>
 	db
 		.insert(lessonProgress)
@@ -57,7 +81,7 @@ const heartbeatUpsert = prepared((db) =>
 		.onConflictDoUpdate({
 			target,
 			set: {
-				seconds: sql`${lessonProgress.seconds} + min(${HEARTBEAT_CAP_SECONDS}, max(0, (${now} - ${lessonProgress.lastOpenedAt}) / 1000))`,
+				seconds: sql`max(${lessonProgress.seconds}, min(${sql.placeholder('cap')}, ${lessonProgress.seconds} + ${step}))`,
 				lastOpenedAt: sql`max(${lessonProgress.lastOpenedAt}, ${now})`,
 				lastPosition: sql`case when excluded.last_position <> '' then excluded.last_position else ${lessonProgress.lastPosition} end`
 			}

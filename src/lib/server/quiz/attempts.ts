@@ -203,7 +203,11 @@ export function closeExpiredAttempts(userId: string, course: Course, quiz: Quiz,
 	}
 }
 
-/** Whether the learner has passed this quiz in any attempt (after_pass feedback opens then). */
-export function hasPassed(userId: string, courseSlug: string, quizSlug: string): boolean {
-	return passedQuizSlugs(userId, courseSlug).has(quizSlug);
+/**
+ * Whether a submitted attempt's review may show right answers, explanations and feedback: always for
+ * `feedback: after_submit`; for `after_pass` only once the learner has passed the quiz in any attempt (so a
+ * failed attempt cannot be used to copy the key into the next one).
+ */
+export function keysShown(userId: string, quiz: Quiz): boolean {
+	return quiz.feedback === 'after_submit' || passedQuizSlugs(userId, quiz.courseSlug).has(quiz.slug);
 }

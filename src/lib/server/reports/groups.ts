@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/session';
 import { getDb } from '../db';
+import { dueModulesUpTo } from '../progress/due';
 
 export interface GroupSummary {
 	id: string;
@@ -52,23 +53,17 @@ export interface NextSession {
 	dueModules: string[];
 }
 
-/** The group's next live session (the first not yet started), or null. */
+/** The group's next live session (the first not yet started) with every module due by then, or null. */
 export function nextSession(groupId: string, now = Date.now()): NextSession | null {
-	const row = getDb().get<{ id: string; title: string; place: string; startsAt: number; due: string } | undefined>(sql`
-		SELECT id, title, place, starts_at AS startsAt, due_modules AS due FROM live_sessions
+	const row = getDb().get<{ id: string; title: string; place: string; startsAt: number } | undefined>(sql`
+		SELECT id, title, place, starts_at AS startsAt FROM live_sessions
 		WHERE group_id = ${groupId} AND starts_at >= ${now} ORDER BY starts_at LIMIT 1`);
 	if (!row) return null;
-	let due: unknown = [];
-	try {
-		due = JSON.parse(row.due);
-	} catch {
-		due = [];
-	}
 	return {
 		id: row.id,
 		title: row.title,
 		place: row.place,
 		startsAt: new Date(row.startsAt),
-		dueModules: Array.isArray(due) ? due.filter((d): d is string => typeof d === 'string') : []
+		dueModules: dueModulesUpTo(groupId, row.startsAt)
 	};
 }

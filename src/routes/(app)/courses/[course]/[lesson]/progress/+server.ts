@@ -1,4 +1,4 @@
-// Heartbeat of an open lesson page (every ~30 s while visible) and completion when the end is reached.
+// Heartbeat of an open lesson page (every ~30 s while visible and someone is active) and completion when the end is reached.
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireApiUser } from '$lib/server/auth/guards';
@@ -28,7 +28,8 @@ export const POST = (async (event) => {
 	const parsed = bodySchema.safeParse(body);
 	if (!parsed.success) error(400, { message: 'invalid progress' });
 	const key = { userId: user.id, courseSlug: course.slug, lessonSlug: lesson.slug };
-	recordHeartbeat(key, parsed.data.position);
+	// The lesson's planned minutes bound its recorded time (lessonTimeCap), whatever the tab does.
+	recordHeartbeat({ ...key, minutes: lesson.minutes }, parsed.data.position);
 	if (parsed.data.complete) {
 		recordCompletion(key);
 		issueCertificateIfComplete(user.id, course.slug);

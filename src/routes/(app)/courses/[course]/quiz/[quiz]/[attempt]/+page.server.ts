@@ -3,9 +3,10 @@ import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { fieldError, formError } from '$lib/server/forms/validate';
 import {
+	DEADLINE_GRACE_MS,
 	getOwnAttempt,
-	hasPassed,
 	isExpired,
+	keysShown,
 	responseScores,
 	saveAnswer,
 	savedAnswers,
@@ -14,12 +15,14 @@ import {
 import { QuizError } from '$lib/server/quiz/errors';
 import { parseAnswer } from '$lib/server/quiz/grading';
 import { readFormAnswers } from '$lib/server/quiz/form-answers';
+import { echoFormAnswers } from '$lib/server/quiz/form-echo';
 import { courseAndQuiz } from '$lib/server/quiz/load';
 import { quizErrorMessage } from '$lib/server/quiz/messages';
 import { fromPublicAnswer, publicQuestion, toPublicAnswer } from '$lib/server/quiz/public-view';
 import { buildReview } from '$lib/server/quiz/review';
 import type { Quiz } from '$lib/server/content';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { QuizAttempt } from '$lib/server/db/schema';
+import type { Actions, PageServerLoad } from './$types';
 
 function ownAttempt(userId: string, quiz: Quiz, attemptId: string) {
 	try {
@@ -43,7 +46,7 @@ export const load = ((event) => {
 	const answers = savedAnswers(attempt.id);
 
 	if (attempt.submittedAt) {
-		const showKeys = quiz.feedback === 'after_submit' || hasPassed(user.id, course.slug, quiz.slug);
+		const showKeys = keysShown(user.id, quiz);
 		return {
 			...header,
 			attempt: { id: attempt.id, deadlineAt: attempt.deadlineAt?.getTime() ?? null },
@@ -77,16 +80,15 @@ export const load = ((event) => {
 		result: null,
 		review: null,
 		questions,
-		answers: publicAnswers
+		answers: publicAnswers,
+		// The server's clock, so the countdown corrects a wrong clock in the browser; the grace says when to
+		// fetch the graded result after the deadline.
+		clock: { serverNow: Date.now(), graceMs: DEADLINE_GRACE_MS }
 	};
 }) satisfies PageServerLoad;
 
 /** Saves every answer on the form; nothing is written if any of them is refused. */
-async function saveForm(event: RequestEvent) {
-	const user = requireUser(event);
-	const { quiz } = courseAndQuiz(event.params);
-	const attempt = ownAttempt(user.id, quiz, event.params.attempt);
-	const form = await event.request.formData();
+function saveForm(userId: string, quiz: Quiz, attempt: QuizAttempt, form: FormData) {
 	const attemptField = form.get('attempt');
 	if (attemptField !== null && attemptField !== attempt.id) throw new QuizError('wrong_attempt');
 	if (attempt.submittedAt) throw new QuizError('closed');
@@ -107,39 +109,51 @@ async function saveForm(event: RequestEvent) {
 		if (parseAnswer(question, value) === null) throw new QuizError('bad_answer', { questionId });
 	}
 	getDb().transaction(() => {
-		for (const [questionId, value] of stored) saveAnswer(user.id, quiz, attempt.id, questionId, value);
+		for (const [questionId, value] of stored) saveAnswer(userId, quiz, attempt.id, questionId, value);
 	});
-	return { user, quiz, attempt };
 }
 
-function refused(e: unknown) {
+/**
+ * A refusal as the page shows it. With the form, every field comes back as the learner left it (`values`, merged
+ * over the saved answers by the page), so one bad question does not throw away the others typed since the last
+ * save: without JavaScript nothing else holds them.
+ */
+function refused(e: unknown, echo?: { form: FormData; attempt: QuizAttempt; quiz: Quiz }) {
 	if (!(e instanceof QuizError)) throw e;
 	if (e.code === 'not_found') error(404, { message: 'not_found' });
 	const message = quizErrorMessage(e);
 	const errors = e.detail?.questionId ? fieldError(e.detail.questionId, message) : formError(message);
-	return fail(e.status, { errors });
+	const values = echo ? echoFormAnswers(echo.form, echo.attempt.layout, echo.quiz.questions) : undefined;
+	return fail(e.status, { errors, values });
 }
 
 export const actions = {
 	save: async (event) => {
+		const user = requireUser(event);
+		const { quiz } = courseAndQuiz(event.params);
+		const form = await event.request.formData();
+		// Read after the body: a double click's other request may have closed the attempt meanwhile.
+		const attempt = ownAttempt(user.id, quiz, event.params.attempt);
 		try {
-			await saveForm(event);
+			saveForm(user.id, quiz, attempt, form);
 		} catch (e) {
-			return refused(e);
+			return refused(e, { form, attempt, quiz });
 		}
 		return { saved: true };
 	},
 	submit: async (event) => {
 		const user = requireUser(event);
 		const { quiz } = courseAndQuiz(event.params);
+		const form = await event.request.formData();
+		// Read after the body: a double click's other request may have closed the attempt meanwhile.
 		const attempt = ownAttempt(user.id, quiz, event.params.attempt);
 		try {
 			// A second submit, or a submit after the deadline, grades what was saved and changes nothing else.
-			if (!attempt.submittedAt && !isExpired(attempt)) await saveForm(event);
+			if (!attempt.submittedAt && !isExpired(attempt)) saveForm(user.id, quiz, attempt, form);
 		} catch (e) {
 			// A double click: the other request closed the attempt (or time ran out) while this one read its form.
 			const closedMeanwhile = e instanceof QuizError && (e.code === 'closed' || e.code === 'expired');
-			if (!closedMeanwhile) return refused(e);
+			if (!closedMeanwhile) return refused(e, { form, attempt, quiz });
 		}
 		try {
 			submitAttempt(user.id, quiz, attempt.id);

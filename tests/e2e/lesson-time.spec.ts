@@ -1,0 +1,104 @@
+// Lesson time counts only while someone is there, and a lesson that fits the screen completes by itself.
+// page.clock drives static/lesson-progress.js's 30 s interval and 2 s "end stays in view" timer.
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { expectAccessible, gotoReady, newLearner } from './helpers';
+
+const LESSON = '/courses/dyplomacja-ekonomiczna/partnerstwo-miast';
+
+interface Beat {
+	position: string;
+	complete: boolean;
+}
+
+const isProgress = (request: Request) =>
+	request.method() === 'POST' && new URL(request.url()).pathname === `${LESSON}/progress`;
+
+/** Every POST to the lesson's progress endpoint, in the order the page sent them. */
+function recordBeats(page: Page): Beat[] {
+	const beats: Beat[] = [];
+	page.on('request', (request) => {
+		if (isProgress(request)) beats.push(request.postDataJSON() as Beat);
+	});
+	return beats;
+}
+
+test.describe('lesson time', () => {
+	test('an idle open lesson sends no heartbeat; activity makes the next interval send one', async ({ browser }) => {
+		const { page } = await newLearner(browser);
+		const beats = recordBeats(page);
+		await page.clock.install();
+		await gotoReady(page, LESSON);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+		// Five idle minutes: ten intervals pass, the tab stays visible, nobody touches it.
+		await page.clock.runFor(31_000);
+		await page.clock.runFor('04:30');
+
+		// A mouse move, then the next interval sends exactly one beat ...
+		let next = page.waitForRequest(isProgress);
+		await page.mouse.move(200, 300);
+		await page.mouse.move(260, 340, { steps: 3 });
+		await page.clock.runFor(30_000);
+		await next;
+		// ... and it is the first: had any idle interval sent one, it would have been recorded before it.
+		expect(beats).toEqual([{ position: expect.any(String), complete: false }]);
+
+		// Activity counts once: the interval after that, idle again, sends nothing.
+		await page.clock.runFor(60_000);
+		// A key press counts as activity too.
+		next = page.waitForRequest(isProgress);
+		await page.keyboard.press('ArrowDown');
+		await page.clock.runFor(30_000);
+		await next;
+		expect(beats).toHaveLength(2);
+		expect(beats.every((b) => !b.complete)).toBe(true);
+		await page.context().close();
+	});
+
+	test('a lesson that fits the screen completes once its end has been in view for a moment', async ({ browser }) => {
+		const { page } = await newLearner(browser);
+		const beats = recordBeats(page);
+		await page.clock.install();
+		await gotoReady(page, LESSON);
+		await expect(page.getByRole('button', { name: 'Oznacz lekcję jako ukończoną' })).toBeVisible();
+		// A screen tall enough for the whole lesson: its end is in view without any scrolling.
+		const height = await page.evaluate(() => document.documentElement.scrollHeight);
+		await page.setViewportSize({ width: 1280, height: height + 200 });
+		await expect(page.locator('#lesson-end')).toBeInViewport();
+		expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+		const completion = page.waitForRequest((r) => isProgress(r) && (r.postDataJSON() as Beat).complete);
+		await page.clock.runFor(2500);
+		await completion;
+		await expect(page.getByRole('status')).toContainText('Lekcja ukończona');
+		expect(beats.filter((b) => b.complete)).toHaveLength(1);
+		await expectAccessible(page);
+
+		// The server recorded it: the page now opens as completed.
+		await gotoReady(page, LESSON);
+		await expect(page.getByText('✓ ukończona')).toBeVisible();
+		await expect(page.getByRole('status')).toContainText('Lekcja ukończona');
+		await expect(page.getByRole('button', { name: 'Oznacz lekcję jako ukończoną' })).toHaveCount(0);
+		await page.context().close();
+	});
+
+	test('a long lesson does not complete at the top, and does once the learner scrolls to its end', async ({
+		browser
+	}) => {
+		const { page } = await newLearner(browser);
+		const beats = recordBeats(page);
+		await page.clock.install();
+		await gotoReady(page, LESSON);
+		expect(await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight)).toBe(true);
+		await page.clock.runFor(5000);
+		expect(beats).toEqual([]);
+
+		const completion = page.waitForRequest((r) => isProgress(r) && (r.postDataJSON() as Beat).complete);
+		await page.keyboard.press('End');
+		await expect(page.locator('#lesson-end')).toBeInViewport();
+		await page.clock.runFor(2500);
+		await completion;
+		await expect(page.getByRole('status')).toContainText('Lekcja ukończona');
+		await page.context().close();
+	});
+});
