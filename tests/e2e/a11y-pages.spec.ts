@@ -30,7 +30,7 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}`,
 		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}/${fx.attemptId}`
 	],
-	trainer: ['/trainer', '/account', '/attendance', (fx) => `/attendance/${fx.liveSessionId}`],
+	trainer: ['/trainer', '/account', '/attendance', (fx) => `/attendance/${fx.liveSessionId}`, ...groupReports()],
 	admin: [
 		'/admin',
 		'/admin/invitations',
@@ -43,9 +43,22 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		(fx) => `/admin/groups/${fx.groupId}`,
 		'/admin/import',
 		'/admin/certificates',
-		(fx) => `/admin/certificates/${fx.certificateId}`
+		(fx) => `/admin/certificates/${fx.certificateId}`,
+		// An admin opens every group's reports too.
+		...groupReports()
 	]
 };
+
+/** The trainer's report pages of the fixture group (its learner has a submitted attempt at the first quiz). */
+function groupReports(): ((fx: Fixtures) => string)[] {
+	const base = (fx: Fixtures) => `/trainer/groups/${fx.groupId}`;
+	return [
+		base,
+		(fx) => `${base(fx)}/learners/${fx.people.learner.id}`,
+		(fx) => `${base(fx)}/quizzes/${fx.course.quizzes[0]?.slug}`,
+		(fx) => `${base(fx)}/before-next-session`
+	];
+}
 
 /** External links a reviewer has accepted (plain <a href> to documentation); requests to other hosts never are. */
 export const REVIEWED_EXTERNAL_LINKS: string[] = [];

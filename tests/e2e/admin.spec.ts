@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { readFileSync } from 'node:fs';
 import { DEMO, expectAccessible, gotoReady, latestOutboxLink, newLearner, signIn } from './helpers';
@@ -10,6 +11,20 @@ async function asAdmin(browser: Browser): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
 	await signIn(page, DEMO.admin);
 	return page;
+}
+
+/** Invitations and outbox mails for one address, read straight from the e2e server's database. */
+function importTraces(email: string) {
+	const db = new Database(`test-results/e2e-${process.env.E2E_PORT ?? 4173}.db`, { readonly: true });
+	try {
+		const count = (sql: string) => (db.prepare(sql).get(email) as { n: number }).n;
+		return {
+			invitations: count('SELECT count(*) AS n FROM invitations WHERE email = ?'),
+			mails: count(`SELECT count(*) AS n FROM mail_outbox WHERE "to" LIKE '%' || ? || '%'`)
+		};
+	} finally {
+		db.close();
+	}
 }
 
 /** Axe at desktop width and at 360 px, with a screenshot of each for a human look. */
@@ -94,6 +109,12 @@ test.describe.serial('administration', () => {
 
 		await gotoReady(admin, '/admin/users?q=urzad.test');
 		await expect(admin.getByText('Brak oczekujących zaproszeń.')).toBeVisible();
+		// Nothing written, checked in the database too: no invitation and no mail for any address of the file.
+		const problemFile = readFileSync('tests/fixtures/staff-with-problems.csv', 'utf8');
+		const problemEmails = ['nie-email', 'x@urzad.test', 'j.brak@urzad.test', 'l.zolkiewska@gmina-przykladowa.test'];
+		for (const email of problemEmails) expect(problemFile).toContain(`;${email};`);
+		for (const email of problemEmails)
+			expect({ email, ...importTraces(email) }).toEqual({ email, invitations: 0, mails: 0 });
 
 		// The same list fixed, saved as plain "CSV" from Polish Excel (Windows-1250).
 		const fixed = readFileSync('tests/fixtures/staff-with-problems.csv', 'utf8')
@@ -118,7 +139,9 @@ test.describe.serial('administration', () => {
 		await expect(admin.getByText('Wszystkie wiersze są poprawne (4).')).toBeVisible();
 		await checkPage(admin, 'import-ready');
 		await admin.getByRole('button', { name: 'Zaproś osoby z pliku (4)' }).click();
-		await expect(admin.getByText('Wysłano zaproszenia: 4.')).toBeVisible();
+		await expect(admin.getByText('Utworzono zaproszenia: 4.')).toBeVisible();
+		// The same database queries do see a real import, so their zeros above mean something.
+		await expect.poll(() => importTraces('x@urzad.test')).toEqual({ invitations: 1, mails: 1 });
 
 		await gotoReady(admin, '/admin/users?q=urzad.test');
 		const pending = admin.getByRole('table', { name: /Oczekujące zaproszenia: 3/ });

@@ -28,6 +28,17 @@ test.describe('accounts and roles', () => {
 		await page.getByRole('button', { name: 'Zaloguj się' }).click();
 		await expect(page.getByRole('alert')).toHaveText('Nieprawidłowy adres e-mail lub hasło.');
 		await expect(page.getByLabel('Adres e-mail')).toHaveValue('nikt@akademia.test');
+		const unknownEmailAnswer = await page.getByRole('alert').innerText();
+
+		// An existing account with a wrong password gets the very same answer, so the form reveals no account.
+		// One attempt only: five failures would block the demo trainer for everyone (throttle per account).
+		await gotoReady(page, '/login');
+		await page.getByLabel('Adres e-mail').fill(DEMO.trainer);
+		await page.getByLabel('Hasło', { exact: true }).fill('zle-haslo-trenera-1');
+		await page.getByRole('button', { name: 'Zaloguj się' }).click();
+		await expect(page.getByRole('alert')).toHaveText(unknownEmailAnswer);
+		await expect(page).toHaveURL(/\/login/);
+		await expect(page.getByLabel('Adres e-mail')).toHaveValue(DEMO.trainer);
 	});
 
 	test('a learner gets 403 on admin and trainer pages, not a redirect loop', async ({ page }) => {

@@ -25,6 +25,11 @@ export interface AuthzRow {
 	expect: Record<Actor, Outcome>;
 	/** The request ends the actor's session (sign-out): the matrix signs them in again afterwards. */
 	endsSession?: true;
+	/**
+	 * More id combinations for the same route, each tried by every actor like the row itself (one row per route
+	 * key, so cross-object cases live here): e.g. a group the trainer trains with a person from another group.
+	 */
+	also?: { why: string; params: (fx: Fixtures) => Record<string, string>; expect: Record<Actor, Outcome> }[];
 }
 
 /** Shorthands for the common shapes. */
@@ -225,7 +230,16 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	},
 	'GET /trainer/groups/[group]/learners/[user]': {
 		params: (fx) => ({ group: fx.groupId, user: fx.people.learner.id }),
-		expect: groupTrainers(200, 403)
+		expect: groupTrainers(200, 403),
+		also: [
+			{
+				// The group is the trainer's own, the person is not in it: the answers of another group's learner
+				// stay hidden (404, as for an unknown id), from admins too since the person is not in this group.
+				why: 'a learner of another group, under the trainer’s own group',
+				params: (fx) => ({ group: fx.groupId, user: fx.people.otherLearner.id }),
+				expect: groupTrainers(404, 403)
+			}
+		]
 	},
 	'GET /trainer/groups/[group]/quizzes/[quiz]': {
 		params: (fx) => ({ group: fx.groupId, quiz: fx.course.quizzes[0]?.slug ?? 'final' }),

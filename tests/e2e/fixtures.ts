@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { buildCatalogue, type Course } from '../../src/lib/server/content/catalogue';
 import { readContentFiles } from '../../src/lib/server/content/files-from-disk';
+import { hashToken } from '../../src/lib/server/ids';
 import { DEMO, DEMO_PASSWORD } from './helpers';
 
 export const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -38,6 +39,12 @@ export interface Fixtures {
 	liveSessionId: string;
 	/** A learner in `groupId` who is no actor: the target of admin actions that change a person (disable, edit). */
 	spareUserId: string;
+	/**
+	 * A live (unused, unexpired) invitation and password-reset link, with the tokens the links carry: forms sent to
+	 * them get past the token check and reach field validation. The reset belongs to a person of its own.
+	 */
+	invitation: { id: string; token: string };
+	passwordReset: { id: string; token: string; userId: string };
 }
 
 export function openServerDb() {
@@ -76,6 +83,10 @@ export function createFixtures(): Fixtures {
 			admin: { id: admin.id, email: admin.email }
 		};
 		const spare = person('learner', 'authz.spare', 'Sabina Zapasowa');
+		const resetOwner = person('learner', 'authz.reset', 'Renata Resetowa');
+		// Tokens as src/lib/server/auth/tokens.ts makes them: the link carries the token, the row only its SHA-256.
+		const invitation = { id: id(), token: id() };
+		const passwordReset = { id: id(), token: id(), userId: resetOwner.id };
 		const groupId = id();
 		const otherGroupId = id();
 		const liveSessionId = id();
@@ -130,6 +141,22 @@ export function createFixtures(): Fixtures {
 				'Akademia',
 				now
 			);
+			db.prepare(
+				`insert into invitations (id, token_hash, email, role, invited_by, expires_at) values (?, ?, ?, ?, ?, ?)`
+			).run(
+				invitation.id,
+				hashToken(invitation.token),
+				`authz.invited.${stamp}@akademia.test`,
+				'learner',
+				admin.id,
+				now + 7 * 86_400_000
+			);
+			db.prepare('insert into password_resets (id, token_hash, user_id, expires_at) values (?, ?, ?, ?)').run(
+				passwordReset.id,
+				hashToken(passwordReset.token),
+				passwordReset.userId,
+				now + 3_600_000
+			);
 		})();
 		return {
 			people,
@@ -140,7 +167,9 @@ export function createFixtures(): Fixtures {
 			certificateId,
 			certificateCode,
 			liveSessionId,
-			spareUserId: spare.id
+			spareUserId: spare.id,
+			invitation,
+			passwordReset
 		};
 	} finally {
 		db.close();

@@ -20,21 +20,44 @@ export interface HostileRow {
 	 * "clear message" check is relaxed for this row (never the status or database checks). Remove once fixed.
 	 */
 	knownUnclearMessage?: string;
+	/**
+	 * For rows aimed at a live object (a usable invitation or reset link): text that would show the request was
+	 * refused BEFORE its fields were read (the link's own "expired or used" message). It must never appear, so the
+	 * hostile values are proven to reach field validation.
+	 */
+	refusedBeforeFields?: string;
+	/**
+	 * For rows aimed at a live object: true when the generated fields happen to form VALID input, which the action
+	 * would rightly accept (and write). Such cases are skipped; the rest must all be refused.
+	 */
+	validInput?: (values: Record<string, string | string[] | undefined>) => boolean;
 }
 
 export const HOSTILE_TABLE: Record<string, HostileRow> = {
 	// --- foundation ---
 	'POST /login?/default': { actor: 'anonymous', fields: ['email', 'password'] },
+	// A live invitation and reset link (fixtures), so the hostile values reach the field checks; the database check
+	// then proves the invitation and the reset stay unused.
 	'POST /invitation/[token]?/default': {
 		actor: 'anonymous',
-		params: () => ({ token: 'no-such-invitation' }),
-		fields: ['name', 'organisation', 'password', 'password_repeat']
+		params: (fx) => ({ token: fx.invitation.token }),
+		fields: ['name', 'organisation', 'password', 'password_repeat'],
+		refusedBeforeFields: 'To zaproszenie wygasło albo zostało już użyte',
+		// No hostile value is a valid name (markup, control characters, '@', emoji, over 120 characters, blank).
+		validInput: () => false
 	},
 	'POST /reset-password?/default': { actor: 'anonymous', fields: ['email'] },
 	'POST /reset-password/[token]?/default': {
 		actor: 'anonymous',
-		params: () => ({ token: 'no-such-reset' }),
-		fields: ['password', 'password_repeat']
+		params: (fx) => ({ token: fx.passwordReset.token }),
+		fields: ['password', 'password_repeat'],
+		refusedBeforeFields: 'Ten link do zmiany hasła wygasł albo został już użyty',
+		// The same SQL-like or markup string twice is a valid 12-128 character password (with a margin either way).
+		validInput: (v) =>
+			typeof v.password === 'string' &&
+			v.password === v.password_repeat &&
+			v.password.length >= 10 &&
+			v.password.length <= 140
 	},
 	'POST /account?/password': { actor: 'learner', fields: ['current_password', 'password', 'password_repeat'] },
 	'POST /language?/default': { actor: 'learner', fields: ['locale', 'next'] },

@@ -123,5 +123,14 @@ test.describe('lessons and progress', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'Słowniczek kursu' })).toBeVisible();
 		await expect(page.getByText('porozumienie o partnerstwie miast', { exact: true })).toBeVisible();
 		await expectAccessible(page);
+
+		// A sequential course: terms of locked modules are listed, but their lessons are not offered as links.
+		await gotoReady(page, '/courses/protokol-dyplomatyczny/glossary');
+		const entry = (term: string) => page.locator('.entry').filter({ has: page.getByText(term, { exact: true }) });
+		await expect(
+			entry('Ustawowy skład').getByRole('link', { name: 'Przystąpienie do międzynarodowego zrzeszenia' })
+		).toBeVisible();
+		await expect(entry('Precedencja')).toContainText('Zasady pierwszeństwa');
+		await expect(entry('Precedencja').getByRole('link')).toHaveCount(0);
 	});
 });

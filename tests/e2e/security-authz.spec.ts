@@ -59,25 +59,35 @@ test.describe('authorisation matrix', () => {
 		return ctx.fetch(url, { ...options, data: {} });
 	}
 
+	async function tryEveryActor(route: RouteEntry, url: string, outcomes: Record<Actor, Outcome>, endsSession = false) {
+		const wrong: string[] = [];
+		for (const actor of ACTORS) {
+			const ctx = contexts.get(actor)!;
+			const res = await send(ctx, route, url);
+			const expected = outcomes[actor];
+			if (!matches(res, expected)) wrong.push(`${actor}: expected ${expected}, got ${describeOutcome(res)}`);
+			// A server error is never an acceptable answer to anyone.
+			expect(res.status(), `${actor} got a server error`).toBeLessThan(500);
+			if (endsSession && actor !== 'anonymous') {
+				await ctx.dispose();
+				contexts.set(actor, await actorContext(fx.people[actor]));
+			}
+		}
+		return wrong;
+	}
+
 	for (const route of routes) {
 		test(route.key, async () => {
 			const row = AUTHZ_TABLE[route.key];
 			test.skip(!row, 'no row: the table test above fails');
 			const url = fillRoute(route.routeId, row.params?.(fx));
-			const wrong: string[] = [];
-			for (const actor of ACTORS) {
-				const ctx = contexts.get(actor)!;
-				const res = await send(ctx, route, url);
-				const expected = row.expect[actor];
-				if (!matches(res, expected)) wrong.push(`${actor}: expected ${expected}, got ${describeOutcome(res)}`);
-				// A server error is never an acceptable answer to anyone.
-				expect(res.status(), `${actor} got a server error`).toBeLessThan(500);
-				if (row.endsSession && actor !== 'anonymous') {
-					await ctx.dispose();
-					contexts.set(actor, await actorContext(fx.people[actor]));
-				}
-			}
+			const wrong = await tryEveryActor(route, url, row.expect, row.endsSession);
 			expect(wrong, `${route.key} at ${url}`).toEqual([]);
+			for (const extra of row.also ?? []) {
+				const extraUrl = fillRoute(route.routeId, extra.params(fx));
+				const extraWrong = await tryEveryActor(route, extraUrl, extra.expect, row.endsSession);
+				expect(extraWrong, `${route.key} (${extra.why}) at ${extraUrl}`).toEqual([]);
+			}
 		});
 	}
 

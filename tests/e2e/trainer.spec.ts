@@ -29,6 +29,50 @@ async function openGroup(page: Page): Promise<string> {
 	return new URL(page.url()).pathname;
 }
 
+/**
+ * The group's first submitted attempt per learner at a quiz, read from the e2e database: how many, and per
+ * question how many attempts showed it (their layout) and the sum of its scores (an unanswered one scores 0).
+ */
+function firstAttemptItems(groupId: string, quizSlug: string) {
+	const db = new Database(`test-results/e2e-${process.env.E2E_PORT ?? 4173}.db`, { readonly: true });
+	try {
+		const { course } = db.prepare('SELECT course_slug AS course FROM groups WHERE id = ?').get(groupId) as {
+			course: string;
+		};
+		const attempts = db
+			.prepare(
+				`SELECT qa.id, qa.layout, qa.content_version AS version FROM quiz_attempts qa
+				 JOIN group_members gm ON gm.user_id = qa.user_id AND gm.group_id = ?
+				 WHERE qa.course_slug = ? AND qa.quiz_slug = ? AND qa.submitted_at IS NOT NULL
+				   AND NOT EXISTS (SELECT 1 FROM quiz_attempts e WHERE e.user_id = qa.user_id
+				     AND e.course_slug = qa.course_slug AND e.quiz_slug = qa.quiz_slug AND e.submitted_at IS NOT NULL
+				     AND (e.started_at < qa.started_at OR (e.started_at = qa.started_at AND e.id < qa.id)))`
+			)
+			.all(groupId, course, quizSlug) as { id: string; layout: string; version: string }[];
+		// One content version in the demo data, so "first attempt" needs no choice of version.
+		expect(new Set(attempts.map((a) => a.version)).size).toBeLessThanOrEqual(1);
+		const score = db.prepare('SELECT score FROM quiz_responses WHERE attempt_id = ? AND question_id = ?');
+		const item = (questionId: string) => {
+			let shown = 0;
+			let total = 0;
+			for (const a of attempts) {
+				if (!(JSON.parse(a.layout) as { questionId: string }[]).some((l) => l.questionId === questionId)) continue;
+				shown++;
+				total += (score.get(a.id, questionId) as { score: number | null } | undefined)?.score ?? 0;
+			}
+			return { shown, total };
+		};
+		// Read every question now: the connection closes when this returns.
+		const ids = new Set(
+			attempts.flatMap((a) => (JSON.parse(a.layout) as { questionId: string }[]).map((l) => l.questionId))
+		);
+		const items = new Map([...ids].map((q) => [q, item(q)]));
+		return { attempts: attempts.length, item: (q: string) => items.get(q) ?? { shown: 0, total: 0 } };
+	} finally {
+		db.close();
+	}
+}
+
 test.describe('trainer reports', () => {
 	test('the demo trainer sees their group with course, members and the next session', async ({ page }) => {
 		await signIn(page, DEMO.trainer);
@@ -76,7 +120,7 @@ test.describe('trainer reports', () => {
 	});
 
 	test('the item analysis of the first module quiz shows the numbers, a chart and its table', async ({ page }) => {
-		await openGroup(page);
+		const groupId = (await openGroup(page)).split('/').pop()!;
 		await page.getByRole('link', { name: '1. Podstawy prawne współpracy zagranicznej — sprawdź się' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Podstawy prawne');
 		await expect(page.getByText('Pokazujemy pierwsze podejście każdej osoby.')).toBeVisible();
@@ -88,12 +132,48 @@ test.describe('trainer reports', () => {
 		await expect(page.getByRole('heading', { level: 3 })).toHaveCount(11);
 		// Ten demo learners took it once: enough for no reliability warning.
 		await expect(page.getByText(/wskaźniki są mało wiarygodne/)).toHaveCount(0);
+
+		// Every question's facility (mean score / max score, 1 point each, first attempts) recomputed from the
+		// database and shown as the page formats it ("72,5 %").
+		const expected = firstAttemptItems(groupId, 'podstawy-prawne');
+		expect(expected.attempts).toBeGreaterThanOrEqual(10);
+		const headings = page.getByRole('heading', { level: 3 });
+		let between = 0;
+		for (let i = 0; i < (await headings.count()); i++) {
+			const questionId = (await headings.nth(i).getAttribute('id'))!.replace(/^q-/, '');
+			const { shown, total } = expected.item(questionId);
+			expect(shown, `question ${questionId} was shown`).toBeGreaterThan(0);
+			const facility = total / shown;
+			if (facility > 0 && facility < 1) between++;
+			const card = page.locator(`section[aria-labelledby="q-${questionId}"]`);
+			await expect(card.locator('dt:text-is("Odpowiedzi") + dd')).toHaveText(String(shown));
+			await expect(card.locator('dt:text-is("Wskaźnik łatwości") + dd')).toHaveText(
+				`${new Intl.NumberFormat('pl-PL', { maximumFractionDigits: 1 }).format(facility * 100)} %`
+			);
+		}
+		// Not only 0 % and 100 %: the averaging itself is checked.
+		expect(between).toBeGreaterThan(0);
 		const firstCount = await page.locator('dt:text-is("Liczba podejść") + dd').innerText();
 		await checkPage(page, 'quiz');
 		await page.getByRole('link', { name: 'Pokaż wszystkie podejścia' }).click();
 		await page.waitForURL(/attempts=all/);
 		const allCount = await page.locator('dt:text-is("Liczba podejść") + dd').innerText();
 		expect(Number(allCount)).toBeGreaterThan(Number(firstCount));
+	});
+
+	test('a quiz fewer than 10 people took carries the reliability warning', async ({ page }) => {
+		const groupId = (await openGroup(page)).split('/').pop()!;
+		// Only the four demo learners who reached module 2 took its quiz.
+		await page.getByRole('link', { name: /^2\. .* — sprawdź się$/ }).click();
+		await page.waitForURL(/\/quizzes\//);
+		const quizSlug = new URL(page.url()).pathname.split('/').pop()!;
+		const { attempts } = firstAttemptItems(groupId, quizSlug);
+		expect(attempts).toBeGreaterThan(0);
+		expect(attempts).toBeLessThan(10);
+		await expect(page.getByRole('note')).toHaveText(
+			`⚠ Liczba podejść: ${attempts}. Przy mniej niż 10 podejściach wskaźniki są mało wiarygodne.`
+		);
+		await expect(page.locator('dt:text-is("Liczba podejść") + dd')).toHaveText(String(attempts));
 	});
 
 	test('the CSV exports open in Polish Excel: BOM, semicolons, CRLF, Polish letters intact', async ({ page }) => {

@@ -56,6 +56,24 @@ describe('sessions', () => {
 		expect(early.session?.expiresAt.getTime()).toBe(created.expiresAt.getTime());
 		const late = validateSessionToken(token, start + 20 * DAY);
 		expect(late.session?.expiresAt.getTime()).toBe(start + 20 * DAY + SESSION_LIFETIME);
+		// The new expiry is stored, not only returned: the row says so, and the session still opens at
+		// +35 days, past the original 30-day expiry.
+		const stored = getDb()
+			.select()
+			.from(sessions)
+			.where(eq(sessions.id, hashToken(token)))
+			.get();
+		expect(stored?.expiresAt.getTime()).toBe(start + 20 * DAY + SESSION_LIFETIME);
+		const afterOriginalExpiry = validateSessionToken(token, start + 35 * DAY);
+		expect(afterOriginalExpiry.user?.id).toBe(userId);
+	});
+
+	it('does not slide a session nobody used: it is invalid after 30 days', () => {
+		const userId = insertUser();
+		const token = generateSessionToken();
+		const start = Date.now();
+		createSession(token, userId, start);
+		expect(validateSessionToken(token, start + 31 * DAY).session).toBeNull();
 	});
 
 	it('ends one session, or all sessions of a user but the one kept', () => {

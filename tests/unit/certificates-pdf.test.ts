@@ -59,6 +59,13 @@ describe('certificate PDF', () => {
 		expect(out).not.toContain('?');
 	});
 
+	it('prints names with other Latin diacritics intact (Czech, Vietnamese, Danish, Turkish, German)', async () => {
+		const name = 'Antonín Dvořák-Nguyễn Ørsted Şahin Groß';
+		const out = text(save(await renderCertificatePdf({ ...cert, nameAsPrinted: name }, options)));
+		expect(out).toContain(name);
+		expect(out).not.toContain('?');
+	});
+
 	it('leaves English out of a course that is not bilingual', async () => {
 		const out = text(save(await renderCertificatePdf(cert, { ...options, bilingual: false })));
 		expect(out).toContain('Łucja Żółkiewska-Gęślak');

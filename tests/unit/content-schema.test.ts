@@ -1,4 +1,5 @@
 // The one content schema: good fixtures build a catalogue; each kind of mistake fails naming the file and field.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, ContentError, type ContentFiles } from '$lib/server/content/catalogue';
@@ -164,6 +165,31 @@ describe('content schema', () => {
 		const files = goodFiles();
 		files['/lessons/kurs/01-start/01-pierwsza.md'] = LESSON('Pierwsza', '<Quiz id="x" />');
 		expect(problemsOf(files)).toEqual(['/lessons/kurs/01-start/01-pierwsza.md: body: unknown component <Quiz>']);
+	});
+
+	it('a callout of an unknown type and a figure outside /lesson-media/ are refused', () => {
+		const files = goodFiles();
+		files['/lessons/kurs/01-start/01-pierwsza.md'] = LESSON(
+			'Pierwsza',
+			'<Callout type="info">\n\nRada.\n\n</Callout>\n\n<Figure src="https://example.com/a.png" alt="Obrazek" />'
+		);
+		expect(problemsOf(files)).toEqual([
+			'/lessons/kurs/01-start/01-pierwsza.md: body: <Figure src="https://example.com/a.png"> must point into /lesson-media/',
+			'/lessons/kurs/01-start/01-pierwsza.md: body: <Callout type="info"> is not one of tip, warning, law'
+		]);
+	});
+
+	it('every picture a real lesson shows exists under static/', () => {
+		const missing: string[] = [];
+		const files = readContentFiles(fileURLToPath(new URL('../../lessons', import.meta.url)));
+		let figures = 0;
+		for (const [path, source] of Object.entries(files))
+			for (const [, src] of source.matchAll(/<Figure\b[^>]*\bsrc="([^"]+)"/g)) {
+				figures++;
+				if (!existsSync(fileURLToPath(new URL(`../../static${src}`, import.meta.url)))) missing.push(`${path}: ${src}`);
+			}
+		expect(figures).toBeGreaterThan(5);
+		expect(missing).toEqual([]);
 	});
 
 	it('a figure without alt text is refused', () => {

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '$lib/server/db';
 import { mailOutbox } from '$lib/server/db/schema';
-import { sendMail, withoutAccountLinks } from '$lib/server/mail/outbox';
+import { sendMail, sendMailsInBackground, withoutAccountLinks } from '$lib/server/mail/outbox';
 
 const sent: unknown[] = [];
 vi.mock('nodemailer', () => ({
@@ -45,5 +45,18 @@ describe('mail outbox', () => {
 		expect(row.sentAt).not.toBeNull();
 		expect(row.body).not.toContain(RESET);
 		expect(row.body).not.toContain(INVITE);
+	});
+
+	it('a long list is stored at once and delivered afterwards, without holding the caller', async () => {
+		process.env.SMTP_URL = 'smtp://mail.example.test:587';
+		const before = sent.length;
+		const mails = Array.from({ length: 50 }, (_, i) => ({ to: `u${i}@urzad.test`, subject: 'Zaproszenie', body }));
+		expect(sendMailsInBackground(mails)).toBe(50);
+		// Already in the outbox when the call returns, nothing sent yet.
+		const stored = () => getDb().select().from(mailOutbox).where(eq(mailOutbox.subject, 'Zaproszenie')).all();
+		expect(stored()).toHaveLength(50);
+		expect(sent.length).toBe(before);
+		await vi.waitFor(() => expect(stored().every((m) => m.sentAt !== null)).toBe(true));
+		expect(sent.length).toBe(before + 50);
 	});
 });

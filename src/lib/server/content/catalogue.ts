@@ -122,6 +122,15 @@ function checkLessonBody(path: string, body: string, problems: string[]) {
 	}
 	for (const figure of withoutCode.matchAll(/<Figure\b[^>]*>/g)) {
 		if (!/\balt="[^"]+"/.test(figure[0])) problems.push(`${path}: body: <Figure> without alt text`);
+		// Pictures ship with the app under static/lesson-media/ (nothing loads from another host).
+		const src = /\bsrc="([^"]*)"/.exec(figure[0])?.[1];
+		if (!src?.startsWith('/lesson-media/'))
+			problems.push(`${path}: body: <Figure src="${src ?? ''}"> must point into /lesson-media/`);
+	}
+	// An unknown type would quietly render as a tip.
+	for (const [, type] of withoutCode.matchAll(/<Callout\b[^>]*\btype="([^"]*)"/g)) {
+		if (!['tip', 'warning', 'law'].includes(type))
+			problems.push(`${path}: body: <Callout type="${type}"> is not one of tip, warning, law`);
 	}
 	if (/^#\s/m.test(withoutCode)) problems.push(`${path}: body: use ## and ### headings; # is the lesson title`);
 }

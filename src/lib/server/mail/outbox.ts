@@ -16,17 +16,26 @@ export function withoutAccountLinks(body: string): string {
 	return body.replace(/\S+\/(?:reset-password|invitation)\/[A-Za-z0-9_-]+/g, '[link removed after sending]');
 }
 
-/** Stores the message in the outbox synchronously, then sends it when SMTP is configured (errors are logged). */
-export async function sendMail(mail: Mail): Promise<string> {
+/** Stores the message in the outbox (synchronously) and returns its id; deliverMail sends it. */
+export function queueMail(mail: Mail): string {
 	const id = randomId();
-	const db = getDb();
-	db.insert(mailOutbox)
+	getDb()
+		.insert(mailOutbox)
 		.values({ id, ...mail })
 		.run();
+	return id;
+}
+
+/**
+ * Sends a stored message when SMTP is configured; without SMTP_URL the outbox is the delivery. A failure is
+ * recorded on the message (admins see it at /admin/outbox) and logged, never thrown.
+ */
+export async function deliverMail(id: string, mail: Mail): Promise<void> {
 	const smtpUrl = process.env.SMTP_URL;
+	const db = getDb();
 	if (!smtpUrl) {
 		console.info(`[mail] "${mail.subject}" to ${mail.to} is in the outbox: sign in as an admin and open /admin/outbox`);
-		return id;
+		return;
 	}
 	try {
 		const { createTransport } = await import('nodemailer');
@@ -48,5 +57,23 @@ export async function sendMail(mail: Mail): Promise<string> {
 			.run();
 		console.error(`[mail] sending ${id} failed: ${(e as Error).message}`);
 	}
+}
+
+/** Stores the message, then sends it (the message is in the outbox before the first await). */
+export async function sendMail(mail: Mail): Promise<string> {
+	const id = queueMail(mail);
+	await deliverMail(id, mail);
 	return id;
+}
+
+/**
+ * Stores every message now and sends them one after another without holding the request: an SMTP server
+ * takes a moment per message, and a staff list has up to 2,000 rows.
+ */
+export function sendMailsInBackground(mails: Mail[]): number {
+	const queued = mails.map((mail) => ({ id: queueMail(mail), mail }));
+	void (async () => {
+		for (const { id, mail } of queued) await deliverMail(id, mail);
+	})();
+	return queued.length;
 }

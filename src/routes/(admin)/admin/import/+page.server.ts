@@ -12,7 +12,7 @@ import {
 	type RowProblem
 } from '$lib/server/admin/import';
 import { formError } from '$lib/server/forms/validate';
-import { sendMail } from '$lib/server/mail/outbox';
+import { sendMailsInBackground } from '$lib/server/mail/outbox';
 import type { Actions, PageServerLoad } from './$types';
 
 const ROW_PROBLEMS: Record<RowProblem, () => string> = {
@@ -105,12 +105,13 @@ export const actions = {
 			return fail(400, { ...preview(result.analysis), errors: formError(m.admin_import_changed()) });
 		}
 		const link = (token: string) => `${event.url.origin}/invitation/${token}`;
-		for (const invited of result.invited)
-			await sendMail({
+		sendMailsInBackground(
+			result.invited.map((invited) => ({
 				to: invited.email,
 				subject: m.mail_invitation_subject(),
 				body: m.mail_invitation_body({ role: m.role_learner(), link: link(invited.token) })
-			});
+			}))
+		);
 		return { imported: result.invited.length };
 	}
 } satisfies Actions;
