@@ -6,6 +6,7 @@ import type { Course, Quiz } from '../src/lib/server/content/catalogue';
 import { quizAttempts, quizResponses, sessions } from '../src/lib/server/db/schema';
 import { hashToken, randomId } from '../src/lib/server/ids';
 import { unlockedModules } from '../src/lib/server/progress/unlock';
+import { toPublicAnswer } from '../src/lib/server/quiz/public-view';
 import { answerFor, attemptLayout, rng } from './answers';
 import { insertInto } from './sql';
 
@@ -19,8 +20,11 @@ export interface OpenAttempt {
 	course: string;
 	quiz: string;
 	attempt: string;
-	/** The questions of the attempt with a plausible answer each (docs/CONTENT-FORMAT.md shapes). */
-	answers: { questionId: string; answer: unknown; optionOrder: string[] }[];
+	/**
+	 * The questions of the attempt with a plausible answer each: `answer` as stored (docs/CONTENT-FORMAT.md shapes),
+	 * `publicAnswer` as the attempt page sends it (opaque per-attempt ids, quiz/public-view.ts).
+	 */
+	answers: { questionId: string; answer: unknown; publicAnswer: unknown }[];
 }
 export interface TrainerView {
 	token: string;
@@ -98,7 +102,8 @@ export function prepareFixtures(
 		insertAttempt.run(id, userId, quiz.courseSlug, quiz.slug, quiz.version, seed, JSON.stringify(layout), now);
 		const answers = layout.map((l) => {
 			const question = quiz.questions.find((q) => q.id === l.questionId)!;
-			return { questionId: question.id, answer: answerFor(question, 0.8, random), optionOrder: l.optionOrder };
+			const answer = answerFor(question, 0.8, random);
+			return { questionId: question.id, answer, publicAnswer: toPublicAnswer(question, l, answer) };
 		});
 		if (withAnswers) for (const a of answers) insertResponse.run(id, a.questionId, JSON.stringify(a.answer), now);
 		return { token: tokenFor(userId), course: quiz.courseSlug, quiz: quiz.slug, attempt: id, answers };

@@ -56,25 +56,13 @@ export const paths = {
 	verify: (code: string) => `/verify/${code}`
 };
 
-/**
- * One autosave as the attempt page sends it: JSON to the attempt's answer endpoint, the answer in the public
- * shape (quiz/public-view.ts: matching right sides by opaque ids r0, r1, ... in the attempt's order).
- */
+/** One autosave as the attempt page sends it: JSON to the attempt's answer endpoint, the answer in the public shape. */
 function autosave(a: OpenAttempt, x: OpenAttempt['answers'][number]): BenchRequest {
-	const answer =
-		x.answer && typeof x.answer === 'object' && !Array.isArray(x.answer)
-			? Object.fromEntries(
-					Object.entries(x.answer as Record<string, string>).map(([left, right]) => [
-						left,
-						`r${x.optionOrder.indexOf(right)}`
-					])
-				)
-			: x.answer;
 	return {
 		method: 'POST',
 		path: `${paths.attempt(a.course, a.quiz, a.attempt)}/answer`,
 		headers: { ...cookie(a.token), 'content-type': 'application/json' },
-		body: JSON.stringify({ attemptId: a.attempt, questionId: x.questionId, answer })
+		body: JSON.stringify({ attemptId: a.attempt, questionId: x.questionId, answer: x.publicAnswer })
 	};
 }
 

@@ -1,6 +1,12 @@
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import {
+	extractLocaleFromRequest,
+	overwriteServerAsyncLocalStorage,
+	strategy,
+	type Locale
+} from '$lib/paraglide/runtime';
 import { sessionCookieName, setSessionTokenCookie, validateSessionToken } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
@@ -32,13 +38,20 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
-	});
+// The request's locale for getLocale() and the m.* messages, as Paraglide's own middleware sets it, without its
+// cost: paraglideMiddleware() clones every Request (a tee of the body for POSTs) and re-parses the URL, for the
+// URL strategy's redirects and de-localised URLs. The strategy here (vite.config.ts) is cookie then base locale,
+// so the locale comes from the request alone and there is nothing to redirect.
+if (strategy.includes('url')) throw new Error('the URL strategy needs paraglideMiddleware() in hooks.server.ts');
+const localeStore = new AsyncLocalStorage<{ locale?: Locale; origin?: string }>();
+overwriteServerAsyncLocalStorage(localeStore);
+
+const handleLocale: Handle = ({ event, resolve }) => {
+	const locale = extractLocaleFromRequest(event.request);
+	return localeStore.run({ locale, origin: event.url.origin }, () =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) })
+	);
+};
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);

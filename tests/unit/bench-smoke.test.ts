@@ -8,6 +8,7 @@ import { openDatabase, type DB } from '$lib/server/db';
 import { hashToken } from '$lib/server/ids';
 import { unlockedModules } from '$lib/server/progress/unlock';
 import { gradeAttempt, parseAnswer } from '$lib/server/quiz/grading';
+import { fromPublicAnswer } from '$lib/server/quiz/public-view';
 import { type Answer } from '../../bench/answers';
 import { prepareFixtures } from '../../bench/fixtures';
 import { generateDataset, GROUP_SIZE, loadCourses } from '../../bench/generate';
@@ -158,6 +159,21 @@ describe('benchmark data generator', () => {
 				.all(row.u) as { q: string }[];
 			const open = unlockedModules(course, new Set(passedRows.map((r) => r.q)));
 			expect(open.has(a.quiz)).toBe(true);
+			// What the autosave sends maps back, as the endpoint maps it, to an answer the quiz feature accepts.
+			const { layout } = db.$client.prepare('SELECT layout FROM quiz_attempts WHERE id = ?').get(a.attempt) as {
+				layout: string;
+			};
+			const entries = JSON.parse(layout) as { questionId: string; optionOrder: string[] }[];
+			for (const x of a.answers) {
+				const question = questions.get(x.questionId)!;
+				const stored = fromPublicAnswer(
+					question,
+					entries.find((e) => e.questionId === x.questionId)!,
+					x.publicAnswer
+				);
+				expect(stored).toEqual(x.answer);
+				expect(parseAnswer(question, stored)).not.toBeNull();
+			}
 		}
 		const all = scenarios('http://127.0.0.1:4300', fixtures);
 		const autosave = all.find((s) => s.name === 'quiz autosave')!;

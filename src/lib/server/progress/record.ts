@@ -1,7 +1,7 @@
 // Writes to lesson_progress. Every write is one UPSERT, so retries and two open tabs never corrupt a row:
 // time only grows by capped steps, and a completed lesson never becomes uncompleted.
 import { sql } from 'drizzle-orm';
-import { getDb, type Tx } from '../db';
+import { prepared } from '../db';
 import { lessonProgress } from '../db/schema';
 
 /** A heartbeat adds at most this much reading time, so an idle or forgotten tab does not count hours. */
@@ -27,18 +27,9 @@ export interface LessonKey {
 	lessonSlug: string;
 }
 
-const target = [lessonProgress.userId, lessonProgress.courseSlug, lessonProgress.lessonSlug];
-
 /** The learner opened the lesson page: first open is kept, last activity moves to now. */
-export function recordOpen(key: LessonKey, now = Date.now(), tx: Tx = getDb()) {
-	const at = new Date(now);
-	tx.insert(lessonProgress)
-		.values({ ...key, firstOpenedAt: at, lastOpenedAt: at })
-		.onConflictDoUpdate({
-			target,
-			set: { lastOpenedAt: sql`max(${lessonProgress.lastOpenedAt}, ${now})` }
-		})
-		.run();
+export function recordOpen(key: LessonKey, now = Date.now()) {
+	openUpsert().run({ ...key, now });
 }
 
 /** A lesson's key with its planned minutes from the front matter (they bound the lesson's recorded time). */
@@ -52,30 +43,56 @@ export interface HeartbeatLesson extends LessonKey {
  * and the total stops at lessonTimeCap(minutes) (a total already above it is kept, never lowered).
  * `position` is the id of the last ## heading reached ('' keeps the previous one).
  */
-export function recordHeartbeat(lesson: HeartbeatLesson, position: string, now = Date.now(), tx: Tx = getDb()) {
+export function recordHeartbeat(lesson: HeartbeatLesson, position: string, now = Date.now()) {
 	const { minutes, ...key } = lesson;
-	const cap = lessonTimeCap(minutes);
-	const at = new Date(now);
-	// Whole seconds (floored): `now` binds as a REAL, and the INTEGER column would otherwise keep fractions.
-	const step = sql`min(${HEARTBEAT_CAP_SECONDS}, cast(max(0, ${now} - ${lessonProgress.lastOpenedAt}) / 1000 as integer))`;
-	tx.insert(lessonProgress)
-		.values({ ...key, firstOpenedAt: at, lastOpenedAt: at, lastPosition: position })
+	heartbeatUpsert().run({ ...key, position, now, cap: lessonTimeCap(minutes) });
+}
+
+/** Marks the lesson completed; a second completion keeps the first time. */
+export function recordCompletion(key: LessonKey, now = Date.now()) {
+	completionUpsert().run({ ...key, now });
+}
+
+// The lesson page writes on every view and its script every 30 s, so these are prepared once (db/index.ts
+// prepared()). The placeholders take driver values: `now` is Unix milliseconds, bound as a number as before.
+const target = [lessonProgress.userId, lessonProgress.courseSlug, lessonProgress.lessonSlug];
+const now = sql`${sql.placeholder('now')}`;
+const key = {
+	userId: sql.placeholder('userId'),
+	courseSlug: sql.placeholder('courseSlug'),
+	lessonSlug: sql.placeholder('lessonSlug')
+};
+
+const openUpsert = prepared((db) =>
+	db
+		.insert(lessonProgress)
+		.values({ ...key, firstOpenedAt: now, lastOpenedAt: now })
+		.onConflictDoUpdate({ target, set: { lastOpenedAt: sql`max(${lessonProgress.lastOpenedAt}, ${now})` } })
+		.prepare()
+);
+
+// Whole seconds (floored): `now` binds as a REAL, and the INTEGER column would otherwise keep fractions.
+const step = sql`min(${HEARTBEAT_CAP_SECONDS}, cast(max(0, ${now} - ${lessonProgress.lastOpenedAt}) / 1000 as integer))`;
+
+const heartbeatUpsert = prepared((db) =>
+	db
+		.insert(lessonProgress)
+		.values({ ...key, firstOpenedAt: now, lastOpenedAt: now, lastPosition: sql.placeholder('position') })
 		.onConflictDoUpdate({
 			target,
 			set: {
-				seconds: sql`max(${lessonProgress.seconds}, min(${cap}, ${lessonProgress.seconds} + ${step}))`,
+				seconds: sql`max(${lessonProgress.seconds}, min(${sql.placeholder('cap')}, ${lessonProgress.seconds} + ${step}))`,
 				lastOpenedAt: sql`max(${lessonProgress.lastOpenedAt}, ${now})`,
 				lastPosition: sql`case when excluded.last_position <> '' then excluded.last_position else ${lessonProgress.lastPosition} end`
 			}
 		})
-		.run();
-}
+		.prepare()
+);
 
-/** Marks the lesson completed; a second completion keeps the first time. */
-export function recordCompletion(key: LessonKey, now = Date.now(), tx: Tx = getDb()) {
-	const at = new Date(now);
-	tx.insert(lessonProgress)
-		.values({ ...key, firstOpenedAt: at, lastOpenedAt: at, completedAt: at })
+const completionUpsert = prepared((db) =>
+	db
+		.insert(lessonProgress)
+		.values({ ...key, firstOpenedAt: now, lastOpenedAt: now, completedAt: now })
 		.onConflictDoUpdate({
 			target,
 			set: {
@@ -83,5 +100,5 @@ export function recordCompletion(key: LessonKey, now = Date.now(), tx: Tx = getD
 				lastOpenedAt: sql`max(${lessonProgress.lastOpenedAt}, ${now})`
 			}
 		})
-		.run();
-}
+		.prepare()
+);

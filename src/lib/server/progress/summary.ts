@@ -2,7 +2,7 @@
 // aggregate query joins them with lesson_progress (no per-row loops in JavaScript).
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Course } from '../content/catalogue';
-import { getDb, type Tx } from '../db';
+import { getDb, prepared, type Tx } from '../db';
 import { lessonProgress, quizAttempts } from '../db/schema';
 
 export interface CourseSummary {
@@ -83,20 +83,30 @@ export interface LessonStatus {
 }
 
 /** Status of each lesson the learner has touched in a course, by lesson slug. */
-export function lessonStatuses(userId: string, courseSlug: string, tx: Tx = getDb()): Map<string, LessonStatus> {
-	const rows = tx
+export function lessonStatuses(userId: string, courseSlug: string): Map<string, LessonStatus> {
+	const rows = lessonStatusQuery().all({ userId, courseSlug });
+	return new Map(
+		rows.map((r) => [r.lessonSlug, { completed: r.completedAt !== null, opened: true, lastPosition: r.lastPosition }])
+	);
+}
+
+// Runs on every lesson and course page: prepared once (db/index.ts prepared()).
+const lessonStatusQuery = prepared((db) =>
+	db
 		.select({
 			lessonSlug: lessonProgress.lessonSlug,
 			completedAt: lessonProgress.completedAt,
 			lastPosition: lessonProgress.lastPosition
 		})
 		.from(lessonProgress)
-		.where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, courseSlug)))
-		.all();
-	return new Map(
-		rows.map((r) => [r.lessonSlug, { completed: r.completedAt !== null, opened: true, lastPosition: r.lastPosition }])
-	);
-}
+		.where(
+			and(
+				eq(lessonProgress.userId, sql.placeholder('userId')),
+				eq(lessonProgress.courseSlug, sql.placeholder('courseSlug'))
+			)
+		)
+		.prepare()
+);
 
 export interface QuizStatus {
 	bestPercent: number | null;

@@ -107,7 +107,14 @@ export function saveAnswer(
 	value: unknown,
 	now = new Date()
 ): void {
-	const attempt = getOwnAttempt(userId, quiz.courseSlug, quiz.slug, attemptId);
+	saveAnswerTo(getOwnAttempt(userId, quiz.courseSlug, quiz.slug, attemptId), quiz, questionId, value, now);
+}
+
+/**
+ * saveAnswer() for an attempt the caller has just read with getOwnAttempt(), with no await in between (so it is
+ * still as read): the autosave endpoint reads the attempt once instead of twice.
+ */
+export function saveAnswerTo(attempt: QuizAttempt, quiz: Quiz, questionId: string, value: unknown, now = new Date()) {
 	if (attempt.submittedAt) throw new QuizError('closed');
 	if (isExpired(attempt, now)) throw new QuizError('expired');
 	if (!attempt.layout.some((e) => e.questionId === questionId)) throw new QuizError('unknown_question', { questionId });
@@ -115,7 +122,12 @@ export function saveAnswer(
 	if (!question) throw new QuizError('unknown_question', { questionId });
 	const answer = parseAnswer(question, value);
 	if (answer === null) throw new QuizError('bad_answer', { questionId });
-	upsertResponse().run({ attemptId, questionId, answer: JSON.stringify(answer), answeredAt: now.getTime() });
+	upsertResponse().run({
+		attemptId: attempt.id,
+		questionId,
+		answer: JSON.stringify(answer),
+		answeredAt: now.getTime()
+	});
 }
 
 // Autosave runs these on every answer a learner gives, so they are prepared once (db/index.ts prepared()):

@@ -2,7 +2,7 @@
 import { error, json } from '@sveltejs/kit';
 import { requireApiUser } from '$lib/server/auth/guards';
 import { readAnswerRequest } from '$lib/server/quiz/answer-request';
-import { getOwnAttempt, saveAnswer } from '$lib/server/quiz/attempts';
+import { getOwnAttempt, saveAnswerTo } from '$lib/server/quiz/attempts';
 import { QuizError } from '$lib/server/quiz/errors';
 import { courseAndQuiz } from '$lib/server/quiz/load';
 import { quizErrorMessage } from '$lib/server/quiz/messages';
@@ -13,13 +13,20 @@ export const POST = (async (event) => {
 	const user = requireApiUser(event);
 	const { quiz } = courseAndQuiz(event.params);
 	try {
+		// The body is read first so that reading the attempt, checking and writing happen with no await in between
+		// (one read of the attempt); a refused body is reported only after the 404 for someone else's attempt.
+		const read = await readAnswerRequest(event.request).then(
+			(body) => ({ body }),
+			(failure: unknown) => ({ failure })
+		);
 		const attempt = getOwnAttempt(user.id, quiz.courseSlug, quiz.slug, event.params.attempt);
-		const body = await readAnswerRequest(event.request);
+		if ('failure' in read) throw read.failure;
+		const { body } = read;
 		if (body.attemptId !== attempt.id) throw new QuizError('wrong_attempt');
 		const entry = attempt.layout.find((e) => e.questionId === body.questionId);
 		const question = quiz.questions.find((q) => q.id === body.questionId);
 		if (!entry || !question) throw new QuizError('unknown_question');
-		saveAnswer(user.id, quiz, attempt.id, body.questionId, fromPublicAnswer(question, entry, body.answer));
+		saveAnswerTo(attempt, quiz, body.questionId, fromPublicAnswer(question, entry, body.answer));
 		return json({ saved: true, savedAt: Date.now() });
 	} catch (e) {
 		if (!(e instanceof QuizError)) throw e;
