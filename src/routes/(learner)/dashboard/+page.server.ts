@@ -1,3 +1,4 @@
+import { formatDateTimeFull } from '$lib/format';
 import { getLocale } from '$lib/paraglide/runtime';
 import { requireRole } from '$lib/server/auth/guards';
 import { getCatalogue, getCourse } from '$lib/server/content';
@@ -41,11 +42,6 @@ export const load = ((event) => {
 		.filter((c) => c.next && c.lastActivity !== null)
 		.sort((a, b) => (b.lastActivity ?? 0) - (a.lastActivity ?? 0))[0];
 
-	const dateFormat = new Intl.DateTimeFormat(en ? 'en-GB' : 'pl-PL', {
-		dateStyle: 'full',
-		timeStyle: 'short',
-		timeZone: 'Europe/Warsaw'
-	});
 	const sessions = nextSessions(user.id).map((session) => {
 		const course = getCourse(session.courseSlug);
 		const lessons = course ? lessonStatuses(user.id, course.slug) : new Map();
@@ -73,7 +69,7 @@ export const load = ((event) => {
 			groupName: session.groupName,
 			courseTitle: course ? (en ? course.titleEn : course.title) : session.courseSlug,
 			title: session.title,
-			when: dateFormat.format(new Date(session.startsAt)),
+			when: formatDateTimeFull(session.startsAt),
 			place: session.place,
 			modules
 		};
