@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { exitOnUnsupportedNode } from '../src/lib/server/db/supported-node.js';
 
 /**
  * Copies the database at `source` to `target` and checks the copy; returns the copy's integrity_check.
@@ -13,6 +14,7 @@ import { pathToFileURL } from 'node:url';
  * @returns {Promise<string>}
  */
 export async function backupDatabase(source, target) {
+	exitOnUnsupportedNode();
 	if (resolve(source) === resolve(target)) throw new Error('the backup file must differ from the database');
 	if (existsSync(target)) throw new Error(`${target} exists already; choose a new file name`);
 	const db = new Database(source, { readonly: true, fileMustExist: true });

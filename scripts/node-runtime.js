@@ -22,15 +22,29 @@ const binary = join(prefix, 'node_modules', pkg, 'bin', process.platform === 'wi
 const link = join(root, 'node_modules', '.bin', 'node');
 
 if (!existsSync(binary)) {
-	console.info(`[akademia] Node ${process.versions.node} is not supported; installing Node ${RUNTIME_VERSION} (${pkg}) from the npm registry into node_modules`);
+	console.info(
+		`[akademia] Node ${process.versions.node} is not supported; installing Node ${RUNTIME_VERSION} (${pkg}) from the npm registry into node_modules`
+	);
 	mkdirSync(prefix, { recursive: true });
 	execFileSync(
 		process.platform === 'win32' ? 'npm.cmd' : 'npm',
-		['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--ignore-scripts', `${pkg}@${RUNTIME_VERSION}`],
+		[
+			'install',
+			'--prefix',
+			prefix,
+			'--no-save',
+			'--no-package-lock',
+			'--no-audit',
+			'--no-fund',
+			'--ignore-scripts',
+			`${pkg}@${RUNTIME_VERSION}`
+		],
 		{ stdio: 'inherit' }
 	);
 }
 mkdirSync(dirname(link), { recursive: true });
 rmSync(link, { force: true });
 symlinkSync(relative(dirname(link), binary), link);
-console.info(`[akademia] npm scripts will run on ${execFileSync(link, ['--version']).toString().trim()} (node_modules/.bin/node)`);
+console.info(
+	`[akademia] npm scripts will run on ${execFileSync(link, ['--version']).toString().trim()} (node_modules/.bin/node)`
+);

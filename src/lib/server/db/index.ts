@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
+import { exitOnUnsupportedNode } from './supported-node.js';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** The database or a transaction on it: functions that take part in a caller's transaction accept either. */
@@ -17,6 +18,7 @@ export function databasePath(): string {
 
 /** Opens (and migrates) a database file. Tests and scripts call it with their own path. */
 export function openDatabase(path = databasePath()): DB {
+	exitOnUnsupportedNode();
 	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
 	const client = new Database(path);
 	client.pragma('journal_mode = WAL');
