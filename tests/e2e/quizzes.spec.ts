@@ -81,7 +81,7 @@ test.describe('quizzes', () => {
 		test.setTimeout(180_000);
 		const { page } = await newLearner(browser);
 		await gotoReady(page, QUIZ_URL);
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Partnerstwo, misja i inwestor — sprawdź się');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Partnerstwo, misja i inwestor – sprawdź się');
 		await expect(page.getByText('Próg zaliczenia: 70% punktów.')).toBeVisible();
 		await expect(page.getByText('Nie podchodzono jeszcze do tego testu.')).toBeVisible();
 		await expectAccessible(page);
