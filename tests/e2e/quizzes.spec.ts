@@ -266,7 +266,7 @@ test.describe('quizzes', () => {
 		await expect(page.getByRole('button', { name: 'Wyślij test do oceny' })).toBeVisible();
 
 		// A no-JavaScript form with a position used twice: a translated error tied to the question, nothing saved.
-		const ordering = group(page, /Ułóż kroki nawiązania partnerstwa/);
+		const ordering = group(page, /Proszę ułożyć kroki nawiązania partnerstwa/);
 		await ordering.getByLabel('Podjęcie uchwały przez radę gminy').selectOption({ label: 'pozycja 1' });
 		await ordering.getByLabel('Podpisanie porozumienia o partnerstwie').selectOption({ label: 'pozycja 1' });
 		await page.getByRole('button', { name: 'Zapisz odpowiedzi' }).click();
@@ -313,7 +313,7 @@ test.describe('quizzes', () => {
 		await expect(
 			group(page, /Kto w gminie decyduje/).getByRole('radio', { name: 'Rada gminy, w uchwale' })
 		).toBeChecked();
-		const ordering = group(page, /Ułóż kroki nawiązania partnerstwa/);
+		const ordering = group(page, /Proszę ułożyć kroki nawiązania partnerstwa/);
 		for (const [i, text] of [
 			'Rozpoznanie partnera, wspólnych celów i osób do kontaktu',
 			'Przygotowanie projektu uchwały rady gminy z uzasadnieniem',
@@ -322,7 +322,7 @@ test.describe('quizzes', () => {
 			'Realizacja wspólnych działań i ich okresowy przegląd'
 		].entries())
 			await ordering.getByLabel(text).selectOption({ label: `pozycja ${i + 1}` });
-		await group(page, /Dopasuj pojęcie lub państwo/)
+		await group(page, /Proszę dopasować pojęcie lub państwo/)
 			.getByLabel('Ramadan', { exact: true })
 			.selectOption({ label: 'Miesiąc postu od świtu do zachodu słońca' });
 		await page.getByRole('button', { name: 'Wyślij test do oceny' }).click();
