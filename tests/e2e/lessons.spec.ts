@@ -3,9 +3,9 @@ import { DEMO, expectAccessible, gotoReady, newLearner, signIn, signOut } from '
 
 const COURSE = '/courses/dyplomacja-ekonomiczna';
 const LESSONS = [
-	'Partnerstwo miast — od uchwały do porozumienia',
+	'Partnerstwo miast – od uchwały do porozumienia',
 	'Misja gospodarcza za granicą',
-	'Inwestor z Zatoki w ratuszu — studium przypadku'
+	'Inwestor z Zatoki w ratuszu – studium przypadku'
 ];
 
 async function expectAccessibleAlsoNarrow(page: Page) {

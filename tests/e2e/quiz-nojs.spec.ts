@@ -30,7 +30,7 @@ test.describe('quiz without JavaScript', () => {
 		const checkbox = group(page, /Które zachowania są właściwe/).getByRole('checkbox', {
 			name: /Butelka regionalnej nalewki/
 		});
-		const ordering = group(page, /Ułóż kroki nawiązania partnerstwa/);
+		const ordering = group(page, /Proszę ułożyć kroki nawiązania partnerstwa/);
 		const resolution = ordering.getByLabel('Podjęcie uchwały przez radę gminy');
 		const signing = ordering.getByLabel('Podpisanie porozumienia o partnerstwie');
 		const fillBadForm = async () => {

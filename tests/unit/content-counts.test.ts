@@ -60,3 +60,33 @@ describe('content counts (real catalogue)', () => {
 		expect(problems).toEqual([]);
 	});
 });
+
+describe('final tests of the full courses (real catalogue)', () => {
+	it('each full course has a required final test drawn from a larger pool that spans every module', () => {
+		for (const course of fullCourses) {
+			const final = course.finalQuiz;
+			expect(final, `${course.slug} final test`).toBeDefined();
+			expect(final!.slug).toBe('final');
+			expect(final!.required).toBe(true);
+			expect(final!.pass_mark).toBe(70);
+			expect(final!.draw).toBeGreaterThan(0);
+			expect(final!.questions.length, `${course.slug} pool`).toBeGreaterThan(final!.draw);
+			const moduleOf = new Map(course.lessons.map((l) => [l.slug, l.moduleSlug]));
+			const covered = new Set(final!.questions.map((q) => moduleOf.get(q.lesson ?? '')));
+			expect([...covered].sort(), course.slug).toEqual(course.modules.map((m) => m.slug).sort());
+		}
+	});
+
+	it('counts the final test toward completion: every module quiz passed is not enough without it', async () => {
+		const { evaluateCompletion } = await import('$lib/server/certificates/completion');
+		for (const course of fullCourses) {
+			const at = new Date(0);
+			const lessonsCompleted = new Map(course.lessons.map((l) => [l.slug, at]));
+			const modulesOnly = new Map(course.modules.flatMap((m) => (m.quiz ? [[m.quiz.slug, at] as const] : [])));
+			const facts = { lessonsCompleted, quizzesPassed: modulesOnly, sessionsAttended: 0 };
+			expect(evaluateCompletion(course, facts).missing, course.slug).toEqual(['quizzes']);
+			const withFinal = new Map([...modulesOnly, ['final', at] as const]);
+			expect(evaluateCompletion(course, { ...facts, quizzesPassed: withFinal }).complete, course.slug).toBe(true);
+		}
+	});
+});

@@ -154,8 +154,8 @@ const QUIZ = `questions:
 describe('quizzes and the glossary', () => {
 	const files = {
 		'/lessons/kurs/course.md': `---\ntitle: Kurs i test\nsummary: Kurs.\nhours: 1\ncertificate:\n  wording_pl: potwierdza ukończenie\n---\n`,
-		'/lessons/kurs/01-start/module.md': `---\ntitle: Start\n---\n`,
-		'/lessons/kurs/01-start/01-pierwsza.md': `---\ntitle: Pierwsza\nminutes: 5\n---\n\nTo <Term def="sieć zobowiązań w Chinach">z okazji</Term>.\n`,
+		'/lessons/kurs/01-start/module.md': `---\ntitle: Start i koniec\nobjectives:\n  - Zrobisz to w domu.\n---\n`,
+		'/lessons/kurs/01-start/01-pierwsza.md': `---\ntitle: Pierwsza i ostatnia\nminutes: 5\nobjectives:\n  - Ustawisz flagi w kolejności.\n---\n\nTo <Term def="sieć zobowiązań w Chinach">z okazji</Term>.\n`,
 		'/lessons/kurs/01-start/quiz.yaml': QUIZ
 	};
 	const course = buildCatalogue(files).courses[0];
@@ -177,7 +177,13 @@ describe('quizzes and the glossary', () => {
 			['a', 'z⍽lewej', 'w⍽prawo'],
 			['b', 'u⍽góry', 'o⍽dół']
 		]);
-		// Course and quiz titles are printed on certificates and stay exactly as written.
+		// Module, lesson and quiz titles and objectives are typeset; the course title is printed on certificates and
+		// stays exactly as written.
+		expect(visible(course.modules[0].title)).toBe('Start i⍽koniec');
+		expect(course.modules[0].objectives.map(visible)).toEqual(['Zrobisz to w⍽domu.']);
+		expect(visible(course.lessons[0].title)).toBe('Pierwsza i⍽ostatnia');
+		expect(course.lessons[0].objectives.map(visible)).toEqual(['Ustawisz flagi w⍽kolejności.']);
+		expect(visible(course.quizzes[0].title)).toBe('Start i⍽koniec');
 		expect(course.title).toBe('Kurs i test');
 	});
 

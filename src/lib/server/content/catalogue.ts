@@ -162,7 +162,7 @@ function quizFrom(
 		questions: parsed.data.questions.map(typesetQuestion),
 		slug,
 		courseSlug,
-		title: parsed.data.title ?? fallbackTitle,
+		title: bindSingleLetterWords(parsed.data.title ?? fallbackTitle),
 		version: createHash('sha256').update(raw).digest('hex').slice(0, 12),
 		path
 	};
@@ -279,9 +279,9 @@ export function buildCatalogue(files: ContentFiles): Catalogue {
 					slug: lessonSlug,
 					courseSlug,
 					moduleSlug,
-					title: parsedLesson.data.title,
+					title: bindSingleLetterWords(parsedLesson.data.title),
 					minutes: parsedLesson.data.minutes,
-					objectives: parsedLesson.data.objectives,
+					objectives: parsedLesson.data.objectives.map((o) => bindSingleLetterWords(o)),
 					index: 0,
 					path
 				});
@@ -290,8 +290,8 @@ export function buildCatalogue(files: ContentFiles): Catalogue {
 				modules.push({
 					slug: moduleSlug,
 					courseSlug,
-					title: parsedModule.data.title,
-					objectives: parsedModule.data.objectives,
+					title: bindSingleLetterWords(parsedModule.data.title),
+					objectives: parsedModule.data.objectives.map((o) => bindSingleLetterWords(o)),
 					lessons,
 					quiz,
 					index: modules.length,
