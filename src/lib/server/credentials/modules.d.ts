@@ -82,3 +82,13 @@ declare module 'jsonld' {
 	};
 	export default jsonld;
 }
+declare module 'jsonld-signatures' {
+	const jsigs: {
+		verify(
+			document: unknown,
+			options: { suite: unknown; purpose: unknown; documentLoader: (url: string) => Promise<unknown> }
+		): Promise<{ verified: boolean; error?: unknown }>;
+		purposes: { AssertionProofPurpose: new () => unknown };
+	};
+	export default jsigs;
+}
