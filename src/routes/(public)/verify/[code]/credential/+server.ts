@@ -6,10 +6,10 @@ import { takeVerifyLookup } from '$lib/server/certificates/throttle';
 import { credentialFileName, signedCredentialFor } from '$lib/server/credentials';
 import type { RequestHandler } from './$types';
 
-// Public, no guard, throttled like /verify/<code>: the valid certificate's signed credential (the same file its
+// Public, no guard, throttled like /verify/<code> (with a budget of its own): the valid certificate's signed credential (the same file its
 // owner downloads), which is also the credential's `id`. Only once the owner confirmed the printed name.
 export const GET = (async (event) => {
-	const wait = takeVerifyLookup(event.getClientAddress());
+	const wait = takeVerifyLookup(event.getClientAddress(), Date.now(), 'badge');
 	if (wait > 0) error(429, { message: m.verify_throttled({ minutes: Math.ceil(wait / 60_000) }) });
 	const code = normalizeCode(event.params.code);
 	if (!code) error(404, { message: m.verify_not_found() });
