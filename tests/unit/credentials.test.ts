@@ -30,6 +30,8 @@ import { auditLog, certificates, type Certificate } from '$lib/server/db/schema'
 import obSchema from '$lib/server/credentials/schema/ob_v3p0_achievementcredential_schema.json';
 import { GET as didGet } from '../../src/routes/.well-known/did.json/+server';
 import { GET as statusGet } from '../../src/routes/(public)/credentials/status/[list]/+server';
+import { GET as publicGet } from '../../src/routes/(public)/verify/[code]/credential/+server';
+import { takeVerifyLookup, VERIFY_LIMIT } from '$lib/server/certificates/throttle';
 import { insertUser } from './db-helpers';
 
 const ORIGIN = 'https://akademia.example.gov.pl';
@@ -263,6 +265,47 @@ describe('revocation', () => {
 			} as never).catch((e: { status: number }) => e);
 			expect((response as { status: number }).status).toBe(404);
 		}
+	});
+});
+
+describe('the public download /verify/<code>/credential', () => {
+	const get = (code: string, address = '198.51.100.7') =>
+		(publicGet as Handler)({
+			url: new URL(`/verify/${code}/credential`, ORIGIN),
+			params: { code },
+			getClientAddress: () => address
+		} as never).catch((e: { status: number }) => e as unknown as Response);
+
+	it('serves only a valid certificate whose name was confirmed, and never an anonymised one', async () => {
+		const cert = newCertificate();
+		const ok = await get(cert.code);
+		expect(ok.status).toBe(200);
+		expect(ok.headers.get('content-disposition')).toContain(`zaswiadczenie-${cert.code}.credential.json`);
+		expect(JSON.stringify(await ok.json())).toBe(JSON.stringify(await signedCredentialFor(cert, ORIGIN, null)));
+
+		const unconfirmed = insertCertificate(getDb(), {
+			userId: insertUser(),
+			courseSlug: 'protokol-dyplomatyczny',
+			nameAsPrinted: 'Jan Niepotwierdzony',
+			courseTitle: 'Protokół',
+			hours: 1,
+			completedAt: new Date(),
+			issuedAt: new Date()
+		});
+		expect((await get(unconfirmed.code)).status).toBe(404);
+		getDb().update(certificates).set({ nameAsPrinted: '' }).where(eq(certificates.id, cert.id)).run();
+		expect((await get(cert.code)).status).toBe(404);
+		expect((await get('ZZZZZ-ZZZZZ')).status).toBe(404);
+	});
+
+	it('has its own look-up budget, so verification pages and downloads never starve each other', async () => {
+		const cert = newCertificate();
+		const address = '203.0.113.9';
+		for (let i = 0; i < VERIFY_LIMIT.lookups; i++) expect(takeVerifyLookup(address)).toBe(0);
+		expect(takeVerifyLookup(address)).toBeGreaterThan(0);
+		expect((await get(cert.code, address)).status).toBe(200);
+		for (let i = 1; i < VERIFY_LIMIT.lookups; i++) takeVerifyLookup(address, Date.now(), 'badge');
+		expect((await get(cert.code, address)).status).toBe(429);
 	});
 });
 
