@@ -8,6 +8,7 @@ import {
 	type Locale
 } from '$lib/paraglide/runtime';
 import { sessionCookieName, setSessionTokenCookie, validateSessionToken } from '$lib/server/auth/session';
+import { issuerKeyMaterial } from '$lib/server/credentials/key';
 import { getDb } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
 import { resumePendingMail } from '$lib/server/mail/outbox';
@@ -15,6 +16,8 @@ import { startMaintenance } from '$lib/server/maintenance';
 
 export const init: ServerInit = async () => {
 	getDb();
+	// The Open Badges signing key: read, or generated into the data folder on the first start.
+	await issuerKeyMaterial();
 	if (process.env.AKADEMIA_DEMO === '1') await seedDemoIfEmpty();
 	startMaintenance();
 	resumePendingMail();

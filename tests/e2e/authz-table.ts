@@ -181,6 +181,16 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 		// The owner is first sent to confirm the spelling of the name.
 		expect: { ...ownerOnly('->/certificates', 404), anonymous: 401 }
 	},
+	// Open Badges 3.0 credential of the certificate: the owner's copy (like the PDF, after the name is confirmed),
+	// the public copy behind the verification code (the fixture's name is not confirmed yet: 404 for everyone),
+	// and what verifiers fetch: the issuer's DID document and the revocation list.
+	'GET /certificates/[id]/credential': {
+		params: (fx) => ({ id: fx.certificateId }),
+		expect: { ...ownerOnly('->/certificates', 404), anonymous: 401 }
+	},
+	'GET /verify/[code]/credential': { params: (fx) => ({ code: fx.certificateCode }), expect: all(404) },
+	'GET /.well-known/did.json': { expect: all(200) },
+	'GET /credentials/status/[list]': { params: () => ({ list: '1' }), expect: all(200) },
 	'GET /verify': { expect: all(200) },
 	'POST /verify?/default': { expect: all(400) },
 	'GET /verify/[code]': { params: (fx) => ({ code: fx.certificateCode }), expect: all(200) },

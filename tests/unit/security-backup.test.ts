@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '$lib/server/db';
 import { users } from '$lib/server/db/schema';
-import { backupDatabase } from '../../scripts/backup.js';
+import { backupDatabase, issuerKeyBackupPath } from '../../scripts/backup.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'akademia-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,5 +33,17 @@ describe('npm run backup', () => {
 		await expect(backupDatabase(source, target)).rejects.toThrow(/exists/);
 		await expect(backupDatabase(source, source)).rejects.toThrow(/differ/);
 		db.$client.close();
+	});
+
+	it('copies the Open Badges signing key beside the database with it, owner-only', async () => {
+		const sub = mkdtempSync(join(dir, 'with-key-'));
+		const source = join(sub, 'akademia.db');
+		openDatabase(source).$client.close();
+		const key = join(sub, 'issuer-key.json');
+		writeFileSync(key, '{"publicKeyMultibase":"z6Mk","secretKeyMultibase":"z3u2"}\n', { mode: 0o600 });
+		const target = join(dir, 'with-key.db');
+		expect(await backupDatabase(source, target)).toBe('ok');
+		expect(readFileSync(issuerKeyBackupPath(target), 'utf8')).toBe(readFileSync(key, 'utf8'));
+		expect(statSync(issuerKeyBackupPath(target)).mode & 0o777).toBe(0o600);
 	});
 });

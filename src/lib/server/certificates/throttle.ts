@@ -6,9 +6,12 @@ import { authThrottle } from '../db/schema';
 
 export const VERIFY_LIMIT = { lookups: 30, windowMs: 10 * 60_000 } as const;
 
-/** Counts one look-up; returns 0 when it may go ahead, or the milliseconds to wait. */
-export function takeVerifyLookup(address: string, now = Date.now()): number {
-	const key = `verify:${address}`;
+/**
+ * Counts one look-up; returns 0 when it may go ahead, or the milliseconds to wait. `scope` keeps a separate
+ * budget per kind of look-up (the credential download has its own, "badge:"), so one never starves the other.
+ */
+export function takeVerifyLookup(address: string, now = Date.now(), scope: 'verify' | 'badge' = 'verify'): number {
+	const key = `${scope}:${address}`;
 	return getDb().transaction((tx) => {
 		const row = tx.select().from(authThrottle).where(eq(authThrottle.key, key)).get();
 		const fresh = !row || now - row.windowStart.getTime() >= VERIFY_LIMIT.windowMs;

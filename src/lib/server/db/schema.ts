@@ -254,6 +254,21 @@ export const certificates = sqliteTable(
 	]
 );
 
+/**
+ * A certificate's place in the Bitstring Status List of its Open Badges credential (src/lib/server/credentials):
+ * `position` numbers entries from 1 in the order credentials were first built and never changes or is reused, so
+ * a credential already handed out keeps pointing at its own bit. The bit itself is derived from the certificate
+ * (revoked or replaced = set), so it needs no column here.
+ */
+export const credentialStatusEntries = sqliteTable('credential_status_entries', {
+	position: integer('position').primaryKey({ autoIncrement: true }),
+	certificateId: text('certificate_id')
+		.notNull()
+		.unique()
+		.references(() => certificates.id, { onDelete: 'cascade' }),
+	createdAt: createdAt()
+});
+
 export const auditLog = sqliteTable(
 	'audit_log',
 	{

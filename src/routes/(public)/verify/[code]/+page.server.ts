@@ -28,6 +28,8 @@ export const load = ((event) => {
 		issuer: cert.issuer,
 		revokedAt: cert.revokedAt,
 		revokedReason: cert.revokedReason,
-		replacementCode: replacement?.code ?? null
+		replacementCode: replacement?.code ?? null,
+		// The signed Open Badges credential is offered once its owner confirmed the printed name.
+		credential: statusOf(cert) === 'valid' && !!cert.nameConfirmedAt && !!cert.nameAsPrinted
 	};
 }) satisfies PageServerLoad;
