@@ -37,9 +37,10 @@ describe('npm run create-admin', () => {
 		const again = createAdmin(args, { ADMIN_PASSWORD: 'bardzo-tajne-haslo' });
 		expect(again.status).toBe(1);
 		expect(again.stderr).toContain('already exists');
-	});
+		// Two runs of npm + tsx + argon2: seconds each on a busy 2-core machine.
+	}, 120_000);
 
-	it('refuses a short password and a missing email without writing anything', () => {
+	it('refuses a short password and a missing email without writing anything', { timeout: 120_000 }, () => {
 		const short = createAdmin(['--email', 'b@urzad.gov.pl', '--name', 'B'], { ADMIN_PASSWORD: 'krótkie' });
 		expect(short.status).toBe(2);
 		expect(createAdmin(['--name', 'C'], { ADMIN_PASSWORD: 'bardzo-tajne-haslo' }).status).toBe(2);
