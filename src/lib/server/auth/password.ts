@@ -6,14 +6,57 @@ const OPTIONS = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
+/** Raised when too many hashes are already waiting: the caller answers "busy, try again shortly". */
+export class HashQueueFullError extends Error {
+	constructor() {
+		super('password hashing queue is full');
+	}
+}
+
+/**
+ * Runs at most `concurrency` tasks at once; up to `maxQueued` more wait in order, beyond that a task is refused
+ * with HashQueueFullError. A burst of sign-ins then takes turns instead of filling libuv's thread pool (which file
+ * and DNS work share) with 19 MiB hashes.
+ */
+export function createLimiter(concurrency: number, maxQueued: number) {
+	let active = 0;
+	const waiting: Array<() => void> = [];
+	const stats = { active: 0, peak: 0, queued: 0 };
+	async function run<T>(task: () => Promise<T>): Promise<T> {
+		if (active >= concurrency) {
+			if (waiting.length >= maxQueued) throw new HashQueueFullError();
+			stats.queued = waiting.length + 1;
+			// Woken with the slot of a task that ended: `active` already counts this one.
+			await new Promise<void>((resolve) => waiting.push(resolve));
+			stats.queued = waiting.length;
+		} else active++;
+		stats.active = active;
+		stats.peak = Math.max(stats.peak, active);
+		try {
+			return await task();
+		} finally {
+			const next = waiting.shift();
+			if (next) next();
+			else active--;
+			stats.active = active;
+		}
+	}
+	return { run, stats };
+}
+
+/** Two hashes at a time (the project's servers have two cores); 200 waiting is a few seconds of work. */
+export const ARGON2_CONCURRENCY = 2;
+export const argon2Limiter = createLimiter(ARGON2_CONCURRENCY, 200);
+
 export function hashPassword(password: string): Promise<string> {
-	return hash(password, OPTIONS);
+	return argon2Limiter.run(() => hash(password, OPTIONS));
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
 	try {
-		return await verify(passwordHash, password);
-	} catch {
+		return await argon2Limiter.run(() => verify(passwordHash, password));
+	} catch (e) {
+		if (e instanceof HashQueueFullError) throw e;
 		return false;
 	}
 }
@@ -21,7 +64,10 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 // Verified against when the email is unknown, so both answers take the same time.
 let dummyHash: Promise<string> | undefined;
 export async function verifyAgainstDummy(password: string): Promise<false> {
-	dummyHash ??= hashPassword('dummy-password-for-timing');
+	dummyHash ??= hashPassword('dummy-password-for-timing').catch((e: unknown) => {
+		dummyHash = undefined;
+		throw e;
+	});
 	await verifyPassword(await dummyHash, password);
 	return false;
 }

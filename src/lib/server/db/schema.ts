@@ -216,7 +216,12 @@ export const quizResponses = sqliteTable(
 		answer: text('answer', { mode: 'json' }).notNull(),
 		/** Filled in when the attempt is submitted. */
 		score: real('score'),
-		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull()
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull(),
+		/**
+		 * When the answer was given, as the page estimates the server's clock in milliseconds (the form actions
+		 * use the server's clock): a save carrying a smaller number than the stored one arrived late and is ignored.
+		 */
+		seq: integer('seq').notNull().default(0)
 	},
 	(t) => [primaryKey({ columns: [t.attemptId, t.questionId] })]
 );

@@ -1,0 +1,1 @@
+ALTER TABLE `quiz_responses` ADD `seq` integer DEFAULT 0 NOT NULL;
