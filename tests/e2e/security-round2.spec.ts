@@ -33,7 +33,13 @@ test('`next` never leads to another host, and a control character in it is a 400
 		expect(res.status(), JSON.stringify(next)).toBe(400);
 		expect(res.headers()['location']).toBeUndefined();
 	}
-	for (const next of ['/.//evil.example', '//evil.example', '/\\evil.example', '/ /evil.example', 'https://evil.example']) {
+	for (const next of [
+		'/.//evil.example',
+		'//evil.example',
+		'/\\evil.example',
+		'/ /evil.example',
+		'https://evil.example'
+	]) {
 		const res = await go(next);
 		expect(res.status(), JSON.stringify(next)).toBe(303);
 		expect(res.headers()['location'], JSON.stringify(next)).toBe('/dashboard');

@@ -2,7 +2,13 @@
 // address) pair with a growing delay, under a high per-account ceiling; argon2 runs a few at a time.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { hashPassword, createLimiter, HashQueueFullError, argon2Limiter, ARGON2_CONCURRENCY } from '$lib/server/auth/password';
+import {
+	hashPassword,
+	createLimiter,
+	HashQueueFullError,
+	argon2Limiter,
+	ARGON2_CONCURRENCY
+} from '$lib/server/auth/password';
 import { resetPasswordWithLink } from '$lib/server/auth/password-change';
 import { checkCredentials } from '$lib/server/auth/sign-in';
 import { blockAfter, pairKey, THROTTLE_RULES, throttleKey, throttleWait } from '$lib/server/auth/throttle';
@@ -48,7 +54,9 @@ describe('sign-in throttling under parallel requests', () => {
 		argon2Limiter.stats.peak = 0;
 		await account('kolejka@example.test');
 		await Promise.all(
-			Array.from({ length: 8 }, (_, i) => checkCredentials('kolejka@example.test', `zle-${i}-haslo`, `203.0.113.${20 + i}`))
+			Array.from({ length: 8 }, (_, i) =>
+				checkCredentials('kolejka@example.test', `zle-${i}-haslo`, `203.0.113.${20 + i}`)
+			)
 		);
 		expect(argon2Limiter.stats.peak).toBeGreaterThan(0);
 		expect(argon2Limiter.stats.peak).toBeLessThanOrEqual(ARGON2_CONCURRENCY);
@@ -109,7 +117,9 @@ describe('per pair, with a growing delay, under a per-account ceiling', () => {
 		const addresses = Math.ceil(THROTTLE_RULES.email.maxFailures / perAddress);
 		for (let a = 0; a < addresses; a++)
 			await Promise.all(
-				Array.from({ length: perAddress }, (_, i) => checkCredentials('cel@example.test', `zle-${i}-haslo`, `10.9.0.${a}`))
+				Array.from({ length: perAddress }, (_, i) =>
+					checkCredentials('cel@example.test', `zle-${i}-haslo`, `10.9.0.${a}`)
+				)
 			);
 		const owner = await checkCredentials('cel@example.test', PASSWORD, '192.0.2.99');
 		expect(owner).toMatchObject({ ok: false, reason: 'throttled', scope: 'account' });
@@ -117,7 +127,11 @@ describe('per pair, with a growing delay, under a per-account ceiling', () => {
 		const reset = findValidPasswordReset(createPasswordReset(id))!;
 		expect(resetPasswordWithLink(reset, await hashPassword('nowe-haslo-456789'))).toBe(true);
 		expect((await checkCredentials('cel@example.test', 'nowe-haslo-456789', '192.0.2.99')).ok).toBe(true);
-		const row = getDb().select().from(authThrottle).where(eq(authThrottle.key, throttleKey('email', 'cel@example.test'))).get();
+		const row = getDb()
+			.select()
+			.from(authThrottle)
+			.where(eq(authThrottle.key, throttleKey('email', 'cel@example.test')))
+			.get();
 		expect(row?.failures ?? 0).toBe(0);
 	});
 });

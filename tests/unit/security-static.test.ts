@@ -87,7 +87,9 @@ describe('documentation agrees with the code (issue 14)', () => {
 		const security = readFileSync('docs/SECURITY.md', 'utf8');
 		const row = security.split('\n').find((line) => line.startsWith('| 12.1.1 '));
 		expect(row).toContain(`${limit} MB`);
-		expect(readFileSync('docs/OPERATIONS.md', 'utf8')).toMatch(new RegExp('\\| `BODY_SIZE_LIMIT` \\| `' + limit + 'M` \\|'));
+		expect(readFileSync('docs/OPERATIONS.md', 'utf8')).toMatch(
+			new RegExp('\\| `BODY_SIZE_LIMIT` \\| `' + limit + 'M` \\|')
+		);
 		expect(readFileSync('README.md', 'utf8')).toContain(`BODY_SIZE_LIMIT=${limit}M`);
 	});
 });

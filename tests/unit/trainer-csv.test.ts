@@ -83,7 +83,10 @@ describe('CSV for Polish Excel', () => {
 		fc.assert(
 			fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 5 }), (rows) => {
 				const back = parse(toCsv(['a', 'b'], rows).slice(1));
-				const expected = [['a', 'b'], ...rows.map((r) => r.map((c) => (/^[\p{Cf}\p{Cc}\p{Z}\s]*[=+\-@\t\r]/u.test(c) ? "'" + c : c)))];
+				const expected = [
+					['a', 'b'],
+					...rows.map((r) => r.map((c) => (/^[\p{Cf}\p{Cc}\p{Z}\s]*[=+\-@\t\r]/u.test(c) ? "'" + c : c)))
+				];
 				expect(back).toEqual(expected);
 			})
 		);

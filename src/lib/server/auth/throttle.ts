@@ -70,7 +70,10 @@ function addFailure(db: Db, kind: ThrottleKind, key: string, now: number) {
 		windowStart: fresh ? new Date(now) : row.windowStart,
 		blockedUntil: block > 0 ? new Date(now + block) : null
 	};
-	db.insert(authThrottle).values({ key, ...values }).onConflictDoUpdate({ target: authThrottle.key, set: values }).run();
+	db.insert(authThrottle)
+		.values({ key, ...values })
+		.onConflictDoUpdate({ target: authThrottle.key, set: values })
+		.run();
 }
 
 export function recordFailure(kind: ThrottleKind, key: string, now = Date.now()) {
@@ -83,7 +86,9 @@ export function clearFailures(key: string) {
 
 /** Forgets every sign-in failure counted against an account (after its owner proved access to the mailbox). */
 export function clearAccountThrottle(email: string, tx: Db = getDb()) {
-	tx.delete(authThrottle).where(eq(authThrottle.key, throttleKey('email', email))).run();
+	tx.delete(authThrottle)
+		.where(eq(authThrottle.key, throttleKey('email', email)))
+		.run();
 }
 
 export type SignInReservation =

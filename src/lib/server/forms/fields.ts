@@ -60,7 +60,9 @@ export const fields = {
 	plainText: (max: number) => safeText(requiredString(max)),
 	/** plainText that may be left empty (gives ''). */
 	optionalText: (max: number) =>
-		safeText(z.string({ error: 'required' }).trim().max(max, tooLong(max))).optional().transform((s) => s ?? ''),
+		safeText(z.string({ error: 'required' }).trim().max(max, tooLong(max)))
+			.optional()
+			.transform((s) => s ?? ''),
 	role: () => z.enum(ROLES, { error: 'role_invalid' })
 };
 
