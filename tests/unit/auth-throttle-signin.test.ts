@@ -135,3 +135,25 @@ describe('per pair, with a growing delay, under a per-account ceiling', () => {
 		expect(row?.failures ?? 0).toBe(0);
 	});
 });
+
+describe('when the hashing queue is full', () => {
+	it('a sign-in is refused as busy and not counted; setting a password waits its turn', async () => {
+		await account('tlok@example.test');
+		let open!: () => void;
+		const gate = new Promise<void>((resolve) => (open = resolve));
+		const blockers = Array.from({ length: ARGON2_CONCURRENCY + 200 }, () => argon2Limiter.run(() => gate));
+		const result = await checkCredentials('tlok@example.test', PASSWORD, '192.0.2.77');
+		expect(result).toMatchObject({ ok: false, reason: 'throttled', scope: 'busy' });
+		const pair = getDb()
+			.select()
+			.from(authThrottle)
+			.where(eq(authThrottle.key, pairKey('tlok@example.test', '192.0.2.77')))
+			.get();
+		expect(pair?.failures ?? 0).toBe(0);
+		const hashing = hashPassword('czeka-na-swoja-kolej');
+		open();
+		await Promise.all(blockers);
+		expect(await hashing).toMatch(/^\$argon2id\$/);
+		expect((await checkCredentials('tlok@example.test', PASSWORD, '192.0.2.77')).ok).toBe(true);
+	});
+});

@@ -22,9 +22,10 @@ export function createLimiter(concurrency: number, maxQueued: number) {
 	let active = 0;
 	const waiting: Array<() => void> = [];
 	const stats = { active: 0, peak: 0, queued: 0 };
-	async function run<T>(task: () => Promise<T>): Promise<T> {
+	/** `refuseWhenFull: false` waits however long the queue is (for work already limited elsewhere). */
+	async function run<T>(task: () => Promise<T>, refuseWhenFull = true): Promise<T> {
 		if (active >= concurrency) {
-			if (waiting.length >= maxQueued) throw new HashQueueFullError();
+			if (refuseWhenFull && waiting.length >= maxQueued) throw new HashQueueFullError();
 			stats.queued = waiting.length + 1;
 			// Woken with the slot of a task that ended: `active` already counts this one.
 			await new Promise<void>((resolve) => waiting.push(resolve));
@@ -48,13 +49,18 @@ export function createLimiter(concurrency: number, maxQueued: number) {
 export const ARGON2_CONCURRENCY = 2;
 export const argon2Limiter = createLimiter(ARGON2_CONCURRENCY, 200);
 
+// Setting a password needs a valid link or session, so it waits its turn and is never refused.
 export function hashPassword(password: string): Promise<string> {
-	return argon2Limiter.run(() => hash(password, OPTIONS));
+	return argon2Limiter.run(() => hash(password, OPTIONS), false);
 }
 
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+/**
+ * Checks a password against its hash, waiting its turn. With `refuseWhenBusy` (anonymous sign-ins, which anyone
+ * can send by the thousand) a full queue throws HashQueueFullError instead of waiting.
+ */
+export async function verifyPassword(passwordHash: string, password: string, refuseWhenBusy = false): Promise<boolean> {
 	try {
-		return await argon2Limiter.run(() => verify(passwordHash, password));
+		return await argon2Limiter.run(() => verify(passwordHash, password), refuseWhenBusy);
 	} catch (e) {
 		if (e instanceof HashQueueFullError) throw e;
 		return false;
@@ -63,11 +69,8 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 // Verified against when the email is unknown, so both answers take the same time.
 let dummyHash: Promise<string> | undefined;
-export async function verifyAgainstDummy(password: string): Promise<false> {
-	dummyHash ??= hashPassword('dummy-password-for-timing').catch((e: unknown) => {
-		dummyHash = undefined;
-		throw e;
-	});
-	await verifyPassword(await dummyHash, password);
+export async function verifyAgainstDummy(password: string, refuseWhenBusy = false): Promise<false> {
+	dummyHash ??= hashPassword('dummy-password-for-timing');
+	await verifyPassword(await dummyHash, password, refuseWhenBusy);
 	return false;
 }
