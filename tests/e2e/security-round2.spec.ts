@@ -1,7 +1,8 @@
 // Security round two (issue 14) on the real build: throttling under parallel requests, `next` redirects,
 // malformed bodies, token pages not cached.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Route } from '@playwright/test';
 import { actorContext, createFixtures, databaseDigest, type Fixtures } from './fixtures';
+import { gotoReady, newLearner } from './helpers';
 
 let fx: Fixtures;
 test.beforeAll(() => {
@@ -101,4 +102,53 @@ test('pages behind a secret link are never cached', async () => {
 		expect(res.headers()['cache-control'], url).toContain('no-store');
 	}
 	await anonymous.dispose();
+});
+
+test('autosave: saves of one question go out one after another, so the newest answer is the one kept', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const { page } = await newLearner(browser, 'Olga Kolejka');
+	await gotoReady(page, '/courses/dyplomacja-ekonomiczna/quiz/partnerstwo-i-misja');
+	await page.getByRole('button', { name: 'Rozpocznij test' }).click();
+	await page.waitForURL(/\/quiz\/partnerstwo-i-misja\/[a-z0-9]+$/);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+
+	// The first save is held back on its way, as a slow network would.
+	const sent: { seq: number; answer: unknown; whileFirstOpen: boolean }[] = [];
+	let first: Route | undefined;
+	let firstOpen = false;
+	await page.route('**/answer', async (route) => {
+		const body = route.request().postDataJSON() as { seq: number; answer: unknown };
+		sent.push({ ...body, whileFirstOpen: firstOpen });
+		if (!first) {
+			first = route;
+			firstOpen = true;
+			return;
+		}
+		await route.continue();
+	});
+	const question = page.getByRole('group', { name: /Kto w gminie decyduje/ });
+	await question.getByRole('radio', { name: 'Burmistrz, w zarządzeniu' }).check();
+	await expect.poll(() => sent.length).toBe(1);
+	await question.getByRole('radio', { name: 'Rada gminy, w uchwale' }).check();
+	await question.getByRole('radio', { name: 'Minister spraw zagranicznych, na wniosek gminy' }).check();
+	// Nothing else leaves while the first save is open; then only the newest change follows.
+	firstOpen = false;
+	await first!.continue();
+	await expect.poll(() => sent.length).toBe(2);
+	await expect(page.locator('p.autosave')).toHaveText(/Zapisano/);
+	expect(sent.map((s) => s.whileFirstOpen)).toEqual([false, false]);
+	expect(sent[1].seq).toBeGreaterThan(sent[0].seq);
+	expect(sent[0].answer).not.toEqual(sent[1].answer);
+
+	await page.unroute('**/answer');
+	await page.reload();
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await expect(
+		page
+			.getByRole('group', { name: /Kto w gminie decyduje/ })
+			.getByRole('radio', { name: 'Minister spraw zagranicznych, na wniosek gminy' })
+	).toBeChecked();
+	await page.context().close();
 });
