@@ -69,7 +69,10 @@ export const passwordResets = sqliteTable('password_resets', {
 	createdAt: createdAt()
 });
 
-/** Failed sign-ins per key ("email:…" or "ip:…") in the current window. */
+/**
+ * Failed attempts per key in the current window: sign-ins ("pair:<email>|<address>", "email:…", "ip:…"; see
+ * auth/throttle.ts), reset requests ("reset-ip:…"), certificate look-ups ("verify:…").
+ */
 export const authThrottle = sqliteTable('auth_throttle', {
 	key: text('key').primaryKey(),
 	failures: integer('failures').notNull().default(0),
