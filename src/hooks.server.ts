@@ -77,17 +77,39 @@ const handleReservedAction: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-// SvelteKit lets a text/plain POST through to form actions, where request.formData() then throws a 500. Actions
-// read forms only, so for them such a body is a 415; endpoints reading .text() or .json() are unaffected.
+// Form actions read their body with request.formData(), which throws (a 500) on a body it cannot parse: a
+// text/plain body that SvelteKit lets through to actions, or a multipart body with a broken or missing boundary.
+// Every such failure becomes a 4xx here, once for all actions, before the action has written anything: 415 for
+// text/plain (actions read forms only), 400 for a malformed form; an oversized body keeps its 413. Endpoints
+// reading .text() or .json() are unaffected.
 const handleFormBodies: Handle = ({ event, resolve }) => {
+	if (event.request.method === 'GET' || event.request.method === 'HEAD') return resolve(event);
 	const type = event.request.headers.get('content-type') ?? '';
-	if (event.request.method === 'POST' && type.toLowerCase().startsWith('text/plain')) {
+	if (type.toLowerCase().startsWith('text/plain')) {
 		Object.defineProperty(event.request, 'formData', {
 			value: () => error(415, { message: 'form data expected' })
 		});
+		return resolve(event);
 	}
+	const formData = event.request.formData.bind(event.request);
+	Object.defineProperty(event.request, 'formData', {
+		value: async () => {
+			try {
+				return await formData();
+			} catch (e) {
+				const status = statusOf(e) ?? statusOf((e as { cause?: unknown } | null)?.cause);
+				if (status !== undefined && status >= 400 && status < 500) error(status, { message: 'bad request body' });
+				error(400, { message: 'malformed form data' });
+			}
+		}
+	});
 	return resolve(event);
 };
+
+function statusOf(e: unknown): number | undefined {
+	const status = (e as { status?: unknown } | null)?.status;
+	return typeof status === 'number' ? status : undefined;
+}
 
 export const handle = sequence(
 	handleSecurityHeaders,

@@ -60,4 +60,29 @@ describe('guards', () => {
 		expect(safeNextPath('/\\evil.example', '/x')).toBe('/x');
 		expect(safeNextPath(null, '/x')).toBe('/x');
 	});
+
+	it('resolve `next` against the origin and keep only a path on it (issue 14)', () => {
+		expect(safeNextPath('/courses/a?x=1#h', '/x')).toBe('/courses/a?x=1#h');
+		expect(safeNextPath('/a/../b', '/x')).toBe('/b');
+		// Paths that a browser would take to another host.
+		for (const next of [
+			'/.//evil.example',
+			'/./\\evil.example',
+			'/ /evil.example',
+			'/\u3000/evil.example',
+			'\\\\evil.example',
+			'/x\\y',
+			'javascript:alert(1)',
+			'http:/evil.example',
+			'evil.example',
+			'',
+			'x'.repeat(10) + '/'
+		])
+			expect(safeNextPath(next, '/x'), JSON.stringify(next)).toBe('/x');
+	});
+
+	it('answer 400 for control and invisible characters in `next` (a forged request)', () => {
+		for (const next of ['/\t/evil.example', '/\r\nSet-Cookie: a=b', '/a\u0000', '/\u202Eevil', '/\u200B/evil'])
+			expect(() => safeNextPath(next, '/x'), JSON.stringify(next)).toThrow(expect.objectContaining({ status: 400 }));
+	});
 });

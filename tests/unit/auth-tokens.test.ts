@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '$lib/server/db';
 import {
@@ -11,6 +12,8 @@ import {
 	RESET_LIFETIME
 } from '$lib/server/auth/tokens';
 import { acceptInvitation } from '$lib/server/auth/accept-invitation';
+import { changePassword, resetPasswordWithLink } from '$lib/server/auth/password-change';
+import { auditLog } from '$lib/server/db/schema';
 import { insertUser } from './db-helpers';
 
 describe('invitation links', () => {
@@ -60,5 +63,27 @@ describe('password reset links', () => {
 		expect(consumePasswordReset(reset!.id, getDb(), now)).toBe(true);
 		expect(consumePasswordReset(reset!.id, getDb(), now)).toBe(false);
 		expect(findValidPasswordReset(token, now)).toBeUndefined();
+	});
+
+	it('using one link, or changing the password any way, voids every other outstanding link (issue 14)', async () => {
+		const userId = insertUser();
+		const otherUser = insertUser();
+		const [a, b, c] = [createPasswordReset(userId), createPasswordReset(userId), createPasswordReset(userId)];
+		const foreign = createPasswordReset(otherUser);
+		expect(resetPasswordWithLink(findValidPasswordReset(a)!, 'hash-1')).toBe(true);
+		expect(findValidPasswordReset(b)).toBeUndefined();
+		expect(findValidPasswordReset(c)).toBeUndefined();
+		expect(findValidPasswordReset(foreign)).toBeDefined();
+
+		const d = createPasswordReset(userId);
+		changePassword(userId, 'hash-2');
+		expect(findValidPasswordReset(d)).toBeUndefined();
+		const actions = getDb()
+			.select({ action: auditLog.action })
+			.from(auditLog)
+			.where(eq(auditLog.subjectId, userId))
+			.all()
+			.map((r) => r.action);
+		expect(actions).toEqual(['password.reset', 'password.changed']);
 	});
 });

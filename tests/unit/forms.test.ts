@@ -48,6 +48,27 @@ describe('form validation', () => {
 		expect(!result.ok && result.errors.organisation).toMatch(/niedozwolone znaki/);
 	});
 
+	it('refuses invisible format characters (Unicode Cf) in every free-text field (issue 14)', () => {
+		const invisible = ['\u202E', '\u200B', '\u200D', '\u2060', '\u00AD', '\u061C'];
+		for (const ch of invisible) {
+			const result = validateForm(
+				personSchema,
+				form({ email: 'a@b.test', name: `Jan${ch} Kowalski`, organisation: `Urząd${ch} Gminy` })
+			);
+			expect(!result.ok && result.errors.organisation, JSON.stringify(ch)).toMatch(/niewidoczne znaki/);
+			expect(!result.ok && result.errors.name, JSON.stringify(ch)).toMatch(/niewidoczne znaki/);
+			for (const schema of [fields.plainText(200), fields.optionalText(200)])
+				expect(schema.safeParse(`Sala${ch} 12`).success, JSON.stringify(ch)).toBe(false);
+		}
+		// A zero-width space does not hide a formula either.
+		const formula = fields.plainText(200).safeParse('\u200B=HYPERLINK("http://x")');
+		expect(formula.success).toBe(false);
+		// Ordinary Polish text, with a no-break space, passes.
+		expect(fields.plainText(200).safeParse('Sala nr\u00A012, ul. Żółta 3').success).toBe(true);
+		expect(fields.optionalText(200).parse(undefined)).toBe('');
+		expect(fields.optionalText(200).parse('  ')).toBe('');
+	});
+
 	it('asks for 12+ characters and the same password twice', () => {
 		const short = validateForm(newPasswordSchema, form({ password: 'krotkie', password_repeat: 'krotkie' }));
 		expect(!short.ok && short.errors.password).toMatch(/12 znaków/);

@@ -88,6 +88,21 @@ describe('starting an attempt', () => {
 });
 
 describe('saving answers', () => {
+	it('keeps the newest answer when two saves of one question arrive out of order (issue 14)', () => {
+		const { course, quiz } = fixtureCourse();
+		const user = insertUser();
+		const attempt = startAttempt(user, course, quiz, T0);
+		const seq = T0.getTime();
+		// The change to "a" was made after the change to "b", but its request arrives first.
+		expect(saveAnswer(user, quiz, attempt.id, 'one-single', 'a', later(1), seq + 2)).toBe(true);
+		expect(saveAnswer(user, quiz, attempt.id, 'one-single', 'b', later(1), seq + 1)).toBe(false);
+		expect(savedAnswers(attempt.id).get('one-single')).toBe('a');
+		// A newer one still replaces it; another question is independent.
+		expect(saveAnswer(user, quiz, attempt.id, 'one-single', 'b', later(2), seq + 3)).toBe(true);
+		expect(saveAnswer(user, quiz, attempt.id, 'one-tf', true, later(2), seq)).toBe(true);
+		expect(savedAnswers(attempt.id).get('one-single')).toBe('b');
+	});
+
 	it('saves and replaces answers; refuses unknown questions, wrong shapes, other users and closed attempts, writing nothing', () => {
 		const { course, quiz } = fixtureCourse();
 		const user = insertUser();

@@ -78,3 +78,18 @@ describe('session cookie', () => {
 		expect(calls[0].opts).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: false, path: '/' });
 	});
 });
+
+describe('documentation agrees with the code (issue 14)', () => {
+	it('names the body size limit that `npm start` sets, in SECURITY.md, OPERATIONS.md and the README', () => {
+		const start = readFileSync('scripts/start.js', 'utf8');
+		const limit = /BODY_SIZE_LIMIT \?\?= '(\d+)M'/.exec(start)?.[1];
+		expect(limit).toBeDefined();
+		const security = readFileSync('docs/SECURITY.md', 'utf8');
+		const row = security.split('\n').find((line) => line.startsWith('| 12.1.1 '));
+		expect(row).toContain(`${limit} MB`);
+		expect(readFileSync('docs/OPERATIONS.md', 'utf8')).toMatch(
+			new RegExp('\\| `BODY_SIZE_LIMIT` \\| `' + limit + 'M` \\|')
+		);
+		expect(readFileSync('README.md', 'utf8')).toContain(`BODY_SIZE_LIMIT=${limit}M`);
+	});
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { csvCell, csvResponse, toCsv } from '$lib/server/reports/csv';
+import { csvCell, csvResponse, startsLikeFormula, toCsv } from '$lib/server/reports/csv';
 
 /** A minimal reader of what toCsv writes (quoted cells, doubled quotes, ";" and CRLF). */
 function parse(text: string): string[][] {
@@ -48,6 +48,15 @@ describe('CSV for Polish Excel', () => {
 		expect(csvCell('a=b')).toBe('a=b');
 	});
 
+	it('looks past invisible characters and spaces before a formula (issue 14)', () => {
+		expect(csvCell('\u200B=HYPERLINK("http://x")')).toBe(`"'\u200B=HYPERLINK(""http://x"")"`);
+		expect(csvCell('\u202E\u2060+1')).toBe("'\u202E\u2060+1");
+		expect(csvCell('\uFEFF@SUM(A1)')).toBe("'\uFEFF@SUM(A1)");
+		expect(csvCell('\u00A0 -1+1')).toBe("'\u00A0 -1+1");
+		expect(startsLikeFormula('\u200Bzwykły tekst')).toBe(false);
+		expect(csvCell(-5)).toBe('-5');
+	});
+
 	it('quotes separators, quotes and line breaks, doubling quotes', () => {
 		expect(csvCell('Urząd; Wydział')).toBe('"Urząd; Wydział"');
 		expect(csvCell('Gmina „Zielona” "Dolina"')).toBe('"Gmina „Zielona” ""Dolina"""');
@@ -74,7 +83,10 @@ describe('CSV for Polish Excel', () => {
 		fc.assert(
 			fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 5 }), (rows) => {
 				const back = parse(toCsv(['a', 'b'], rows).slice(1));
-				const expected = [['a', 'b'], ...rows.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) ? "'" + c : c)))];
+				const expected = [
+					['a', 'b'],
+					...rows.map((r) => r.map((c) => (/^[\p{Cf}\p{Cc}\p{Z}\s]*[=+\-@\t\r]/u.test(c) ? "'" + c : c)))
+				];
 				expect(back).toEqual(expected);
 			})
 		);

@@ -14,9 +14,10 @@ export const actions = {
 		const form = await request.formData();
 		const locale = form.get('locale');
 		if (!isLocale(locale)) error(400, { message: 'unknown language' });
+		// Before anything is written: a forged `next` is a 400.
+		const next = safeNextPath(form.get('next'), '/');
 		setLocaleCookie(cookies, locale);
 		if (locals.user) getDb().update(users).set({ locale }).where(eq(users.id, locals.user.id)).run();
-		const next = form.get('next');
-		redirect(303, safeNextPath(typeof next === 'string' ? next : null, '/'));
+		redirect(303, next);
 	}
 } satisfies Actions;

@@ -8,6 +8,7 @@ import { createInvitation } from '../auth/tokens';
 import { durably, getDb, type Tx } from '../db';
 import { groups, invitations, users } from '../db/schema';
 import { fields } from '../forms/fields';
+import { startsLikeFormula } from '../reports/csv';
 import { decodeCsv, detectSeparator, mapHeader, parseCsv, type Column, type Encoding } from './csv';
 
 export const IMPORT_MAX_BYTES = 1024 * 1024;
@@ -48,8 +49,6 @@ export type Analysis =
 	| { ok: false; fileProblem: FileProblem; missing?: Column[] }
 	| { ok: true; encoding: Encoding; separator: ';' | ','; rows: ImportRow[]; problemCount: number; text: string };
 
-const FORMULA = /^[=+\-@]/;
-
 function checkField(schema: z.ZodType, value: string): string | null {
 	const result = schema.safeParse(value);
 	return result.success ? null : result.error.issues[0].message;
@@ -89,15 +88,15 @@ export function analyseText(text: string, encoding: Encoding, tx: Tx = getDb(), 
 		};
 		const add = (p: RowProblem) => row.problems.includes(p) || row.problems.push(p);
 
-		if (FORMULA.test(row.name) || FORMULA.test(row.organisation)) add('formula');
+		if (startsLikeFormula(row.name) || startsLikeFormula(row.organisation)) add('formula');
 		const nameError = checkField(fields.personName(), row.name);
 		if (nameError === 'required') add('name_required');
 		else if (nameError?.startsWith('too_long')) add('too_long');
-		else if (nameError && !FORMULA.test(row.name)) add('name_invalid');
+		else if (nameError && !startsLikeFormula(row.name)) add('name_invalid');
 		const orgError = checkField(fields.organisation(), row.organisation);
 		if (orgError === 'required') add('organisation_required');
 		else if (orgError?.startsWith('too_long')) add('too_long');
-		else if (orgError && !FORMULA.test(row.organisation)) add('organisation_invalid');
+		else if (orgError && !startsLikeFormula(row.organisation)) add('organisation_invalid');
 
 		const emailResult = fields.email().safeParse(row.email);
 		if (!emailResult.success) add(row.email === '' ? 'email_required' : 'email_invalid');

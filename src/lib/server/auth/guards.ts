@@ -34,8 +34,31 @@ export function homePathFor(role: Role): string {
 	return role === 'admin' ? '/admin' : role === 'trainer' ? '/trainer' : '/dashboard';
 }
 
-/** Only same-site paths are followed after sign-in (no open redirect). */
-export function safeNextPath(next: string | null, fallback: string): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-	return next;
+// Any base works for telling a path from a URL; this one cannot be a real host.
+const BASE = new URL('http://next.invalid/');
+/** Control and invisible formatting characters: never part of a link someone meant. */
+const CONTROL = /[\p{Cc}\p{Cf}]/u;
+/** Whitespace of any kind and backslashes, which browsers read as "/" (`/\evil.example`). */
+const AMBIGUOUS = /[\s\\]/u;
+
+/**
+ * The one way to read a `next` parameter (a query or form field): only a path on this site comes back, anything
+ * else gives `fallback` (no open redirect). `next` is resolved like a browser would resolve it against this origin
+ * and must stay on it, start with one "/" before and after resolving (`/.//evil.example` resolves to
+ * `//evil.example`), and contain no whitespace or backslash anywhere. A control or invisible character (CR/LF
+ * would split the Location header) is a forged request, not a mistaken link: 400, before anything is written.
+ */
+export function safeNextPath(next: FormDataEntryValue | string | null | undefined, fallback: string): string {
+	if (typeof next !== 'string' || next === '') return fallback;
+	if (CONTROL.test(next)) error(400, { message: 'bad next' });
+	if (next.length > 2000 || AMBIGUOUS.test(next) || !next.startsWith('/') || next.startsWith('//')) return fallback;
+	let url: URL;
+	try {
+		url = new URL(next, BASE);
+	} catch {
+		return fallback;
+	}
+	const path = url.pathname + url.search + url.hash;
+	if (url.origin !== BASE.origin || !path.startsWith('/') || path.startsWith('//')) return fallback;
+	return path;
 }

@@ -92,3 +92,14 @@ export function consumePasswordReset(id: string, tx: Tx, now = Date.now()): bool
 		.run();
 	return result.changes === 1;
 }
+
+/**
+ * Voids every outstanding reset link of the account (marks it used). Called in the same transaction as every
+ * password change: a link mailed before the change must not set another password afterwards.
+ */
+export function voidPasswordResets(userId: string, tx: Tx, now = Date.now()) {
+	tx.update(passwordResets)
+		.set({ usedAt: new Date(now) })
+		.where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)))
+		.run();
+}

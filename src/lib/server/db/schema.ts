@@ -69,7 +69,10 @@ export const passwordResets = sqliteTable('password_resets', {
 	createdAt: createdAt()
 });
 
-/** Failed sign-ins per key ("email:…" or "ip:…") in the current window. */
+/**
+ * Failed attempts per key in the current window: sign-ins ("pair:<email>|<address>", "email:…", "ip:…"; see
+ * auth/throttle.ts), reset requests ("reset-ip:…"), certificate look-ups ("verify:…").
+ */
 export const authThrottle = sqliteTable('auth_throttle', {
 	key: text('key').primaryKey(),
 	failures: integer('failures').notNull().default(0),
@@ -216,7 +219,12 @@ export const quizResponses = sqliteTable(
 		answer: text('answer', { mode: 'json' }).notNull(),
 		/** Filled in when the attempt is submitted. */
 		score: real('score'),
-		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull()
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull(),
+		/**
+		 * When the answer was given, as the page estimates the server's clock in milliseconds (the form actions
+		 * use the server's clock): a save carrying a smaller number than the stored one arrived late and is ignored.
+		 */
+		seq: integer('seq').notNull().default(0)
 	},
 	(t) => [primaryKey({ columns: [t.attemptId, t.questionId] })]
 );

@@ -2,12 +2,32 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password';
 import { ROLES } from '../db/schema';
+import { startsLikeFormula } from '../reports/csv';
 
 const tooLong = (max: number) => `too_long:${max}`;
-// Control characters and markup never belong in a name or an office; a leading =+-@ would be a formula in Excel.
+// Control characters and markup never belong in a name or an office; a formula start (reports/csv.ts) would be
+// a formula in Excel.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
-const UNSAFE_TEXT = /[<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|^[=+\-@\t\r]/;
+const UNSAFE_TEXT = /[<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// Invisible format characters (Unicode category Cf): bidi overrides such as U+202E turn "exe.txt" around on a page,
+// zero-width ones hide a formula from the CSV guard or make two names look alike. Nobody types them on purpose.
+const INVISIBLE = /\p{Cf}/u;
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u;
+
+/** The message key for free text that must not reach a page, a CSV or a PDF as it is, or null when it is fine. */
+export function unsafeTextReason(text: string): 'text_invalid' | 'text_invisible' | null {
+	if (INVISIBLE.test(text)) return 'text_invisible';
+	if (UNSAFE_TEXT.test(text) || startsLikeFormula(text)) return 'text_invalid';
+	return null;
+}
+
+/** Adds the free-text rules to a string schema (for a field the ready-made ones below do not fit). */
+export function safeText<S extends z.ZodType<string>>(schema: S) {
+	return schema.superRefine((s, ctx) => {
+		const reason = unsafeTextReason(s);
+		if (reason) ctx.addIssue({ code: 'custom', message: reason });
+	});
+}
 
 const requiredString = (max: number) =>
 	z.string({ error: 'required' }).trim().min(1, 'required').max(max, tooLong(max));
@@ -29,13 +49,20 @@ export const fields = {
 	personName: () =>
 		requiredString(120)
 			.transform((s) => s.replace(/\s+/g, ' '))
+			.refine((s) => !INVISIBLE.test(s), 'text_invisible')
 			.refine((s) => NAME.test(s), 'name_invalid'),
-	organisation: () =>
-		requiredString(200)
-			.transform((s) => s.replace(/\s+/g, ' '))
-			.refine((s) => !UNSAFE_TEXT.test(s), 'text_invalid'),
-	/** Free text typed by staff (a reason, a place): no markup, no formula. */
-	plainText: (max: number) => requiredString(max).refine((s) => !UNSAFE_TEXT.test(s), 'text_invalid'),
+	organisation: () => safeText(requiredString(200).transform((s) => s.replace(/\s+/g, ' '))),
+	/**
+	 * Free text typed by people (a reason, a place, a title, a comment): required, trimmed, at most `max`
+	 * characters, no markup, control or invisible characters, no formula start. Use this (or `optionalText`) for
+	 * every new free-text field: whatever it takes can end up on a page, in a CSV or in a PDF.
+	 */
+	plainText: (max: number) => safeText(requiredString(max)),
+	/** plainText that may be left empty (gives ''). */
+	optionalText: (max: number) =>
+		safeText(z.string({ error: 'required' }).trim().max(max, tooLong(max)))
+			.optional()
+			.transform((s) => s ?? ''),
 	role: () => z.enum(ROLES, { error: 'role_invalid' })
 };
 

@@ -21,6 +21,7 @@ const MESSAGES: Record<string, (max?: number) => string> = {
 	email_invalid: () => m.error_email_invalid(),
 	name_invalid: () => m.error_name_invalid(),
 	text_invalid: () => m.error_text_invalid(),
+	text_invisible: () => m.error_text_invisible(),
 	password_too_short: () => m.error_password_too_short(),
 	password_too_long: () => m.error_password_too_long(),
 	passwords_differ: () => m.error_passwords_differ(),

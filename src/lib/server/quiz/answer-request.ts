@@ -8,6 +8,8 @@ export interface AnswerRequest {
 	attemptId: string;
 	questionId: string;
 	answer: unknown;
+	/** When the answer was given, in the page's estimate of the server's clock (ms); absent: now. */
+	seq?: number;
 }
 
 export async function readAnswerRequest(request: Request): Promise<AnswerRequest> {
@@ -23,10 +25,12 @@ export async function readAnswerRequest(request: Request): Promise<AnswerRequest
 		throw new QuizError('bad_answer');
 	}
 	if (typeof body !== 'object' || body === null) throw new QuizError('bad_answer');
-	const { attemptId, questionId, answer } = body as Record<string, unknown>;
+	const { attemptId, questionId, answer, seq } = body as Record<string, unknown>;
 	if (typeof attemptId !== 'string' || typeof questionId !== 'string' || answer === undefined)
 		throw new QuizError('bad_answer');
-	return { attemptId, questionId, answer };
+	if (seq !== undefined && !(typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0))
+		throw new QuizError('bad_answer');
+	return { attemptId, questionId, answer, seq };
 }
 
 /** Reads at most `limit` bytes; a chunked body without a length is cut off, not buffered whole. */

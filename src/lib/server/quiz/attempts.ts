@@ -98,23 +98,35 @@ export function responseScores(attemptId: string): Map<string, number | null> {
 	return new Map(rows.map((r) => [r.questionId, r.score]));
 }
 
-/** Saves (or replaces) one answer of an open attempt. The value is in the stored shape (see public-view.ts). */
+/**
+ * Saves (or replaces) one answer of an open attempt. The value is in the stored shape (see public-view.ts).
+ * `seq` says when the answer was given (server-clock milliseconds; the autosave page estimates them): a save older
+ * than the stored answer arrived out of order and changes nothing (false).
+ */
 export function saveAnswer(
 	userId: string,
 	quiz: Quiz,
 	attemptId: string,
 	questionId: string,
 	value: unknown,
-	now = new Date()
-): void {
-	saveAnswerTo(getOwnAttempt(userId, quiz.courseSlug, quiz.slug, attemptId), quiz, questionId, value, now);
+	now = new Date(),
+	seq = now.getTime()
+): boolean {
+	return saveAnswerTo(getOwnAttempt(userId, quiz.courseSlug, quiz.slug, attemptId), quiz, questionId, value, now, seq);
 }
 
 /**
  * saveAnswer() for an attempt the caller has just read with getOwnAttempt(), with no await in between (so it is
  * still as read): the autosave endpoint reads the attempt once instead of twice.
  */
-export function saveAnswerTo(attempt: QuizAttempt, quiz: Quiz, questionId: string, value: unknown, now = new Date()) {
+export function saveAnswerTo(
+	attempt: QuizAttempt,
+	quiz: Quiz,
+	questionId: string,
+	value: unknown,
+	now = new Date(),
+	seq = now.getTime()
+): boolean {
 	if (attempt.submittedAt) throw new QuizError('closed');
 	if (isExpired(attempt, now)) throw new QuizError('expired');
 	if (!attempt.layout.some((e) => e.questionId === questionId)) throw new QuizError('unknown_question', { questionId });
@@ -122,12 +134,14 @@ export function saveAnswerTo(attempt: QuizAttempt, quiz: Quiz, questionId: strin
 	if (!question) throw new QuizError('unknown_question', { questionId });
 	const answer = parseAnswer(question, value);
 	if (answer === null) throw new QuizError('bad_answer', { questionId });
-	upsertResponse().run({
+	const result = upsertResponse().run({
 		attemptId: attempt.id,
 		questionId,
 		answer: JSON.stringify(answer),
-		answeredAt: now.getTime()
+		answeredAt: now.getTime(),
+		seq
 	});
+	return result.changes > 0;
 }
 
 // Autosave runs these on every answer a learner gives, so they are prepared once (db/index.ts prepared()):
@@ -149,12 +163,14 @@ const upsertResponse = prepared((db) =>
 			attemptId: sql.placeholder('attemptId'),
 			questionId: sql.placeholder('questionId'),
 			answer: sql`${sql.placeholder('answer')}`,
-			answeredAt: sql`${sql.placeholder('answeredAt')}`
+			answeredAt: sql`${sql.placeholder('answeredAt')}`,
+			seq: sql`${sql.placeholder('seq')}`
 		})
 		.onConflictDoUpdate({
 			target: [quizResponses.attemptId, quizResponses.questionId],
-			set: { answer: sql`excluded.answer`, answeredAt: sql`excluded.answered_at` },
-			setWhere: isNull(quizResponses.score)
+			set: { answer: sql`excluded.answer`, answeredAt: sql`excluded.answered_at`, seq: sql`excluded.seq` },
+			// Not after grading; and a save given before the stored one (it arrived late) loses.
+			setWhere: and(isNull(quizResponses.score), sql`excluded.seq >= ${quizResponses.seq}`)
 		})
 		.prepare()
 );

@@ -6,8 +6,17 @@ export type CsvValue = string | number | boolean | Date | null | undefined;
 export const CSV_BOM = '\uFEFF';
 const SEPARATOR = ';';
 const NEWLINE = '\r\n';
-/** A cell starting with one of these is read by spreadsheets as a formula (CSV/formula injection, OWASP). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A cell starting with one of = + - @ (or a tab or CR) is read by spreadsheets as a formula (CSV/formula
+ * injection, OWASP). Spreadsheets skip invisible characters and spaces before it, so this looks past them:
+ * "\u200B=HYPERLINK(...)" is a formula too.
+ */
+const FORMULA_START = /^[\p{Cf}\p{Cc}\p{Z}\s]*[=+\-@\t\r]/u;
+
+/** The CSV formula guard: true when a text would start a formula in a spreadsheet (see FORMULA_START). */
+export function startsLikeFormula(text: string): boolean {
+	return FORMULA_START.test(text);
+}
 
 /** Polish decimal comma; whole numbers stay as they are. Numbers are never neutralised (-5 is a number). */
 function formatNumber(n: number): string {
@@ -28,7 +37,7 @@ export function csvCell(value: CsvValue): string {
 	else if (value instanceof Date) text = formatDate(value);
 	else {
 		text = value;
-		if (FORMULA_START.test(text)) text = "'" + text;
+		if (startsLikeFormula(text)) text = "'" + text;
 	}
 	if (/[";\r\n]/.test(text) || text !== text.trim()) return '"' + text.replaceAll('"', '""') + '"';
 	return text;

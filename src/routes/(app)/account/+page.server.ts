@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { requireUser } from '$lib/server/auth/guards';
 import { hashPassword, verifyPassword } from '$lib/server/auth/password';
-import { invalidateUserSessions } from '$lib/server/auth/session';
+import { changePassword } from '$lib/server/auth/password-change';
 import { startSession } from '$lib/server/auth/sign-in';
-import { audit } from '$lib/server/audit/log';
 import { getDb } from '$lib/server/db';
 import { users } from '$lib/server/db/schema';
 import { fields, newPasswordSchema } from '$lib/server/forms/fields';
@@ -39,10 +38,8 @@ export const actions = {
 			return fail(400, { password: { errors: fieldError('current_password', m.error_wrong_current_password()) } });
 
 		const passwordHash = await hashPassword(parsed.data.password);
-		db.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
-		audit({ actorId: user.id, action: 'password.changed', subjectType: 'user', subjectId: user.id });
 		// Every session ends, this one included; the person continues in a fresh one.
-		invalidateUserSessions(user.id);
+		changePassword(user.id, passwordHash);
 		startSession(event.cookies, event.url, user.id);
 		return { password: { changed: true } };
 	}

@@ -14,7 +14,9 @@ const acceptSchema = z
 	.object({ name: fields.personName(), organisation: fields.organisation() })
 	.and(newPasswordSchema);
 
-export const load = (({ params }) => {
+export const load = (({ params, setHeaders }) => {
+	// The page shows the invited person's email, name and office: no shared or browser cache may keep it.
+	setHeaders({ 'cache-control': 'no-store' });
 	const invitation = findValidInvitation(params.token);
 	if (!invitation) return { invitation: null };
 	return { invitation: { email: invitation.email, name: invitation.name, organisation: invitation.organisation } };

@@ -1,17 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { hashPassword } from '$lib/server/auth/password';
-import { invalidateUserSessions } from '$lib/server/auth/session';
-import { consumePasswordReset, findValidPasswordReset } from '$lib/server/auth/tokens';
-import { audit } from '$lib/server/audit/log';
-import { getDb } from '$lib/server/db';
-import { users } from '$lib/server/db/schema';
+import { resetPasswordWithLink } from '$lib/server/auth/password-change';
+import { findValidPasswordReset } from '$lib/server/auth/tokens';
 import { newPasswordSchema } from '$lib/server/forms/fields';
 import { formError, validateForm } from '$lib/server/forms/validate';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (({ params }) => {
+export const load = (({ params, setHeaders }) => {
+	// A page reached through a secret link: no shared or browser cache may keep it.
+	setHeaders({ 'cache-control': 'no-store' });
 	return { valid: Boolean(findValidPasswordReset(params.token)) };
 }) satisfies PageServerLoad;
 
@@ -23,15 +21,7 @@ export const actions = {
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
 
 		const passwordHash = await hashPassword(parsed.data.password);
-		const db = getDb();
-		const done = db.transaction((tx) => {
-			if (!consumePasswordReset(reset.id, tx)) return false;
-			tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId)).run();
-			audit({ actorId: reset.userId, action: 'password.reset', subjectType: 'user', subjectId: reset.userId }, tx);
-			return true;
-		});
-		if (!done) return fail(400, { errors: formError(m.reset_invalid()) });
-		invalidateUserSessions(reset.userId);
+		if (!resetPasswordWithLink(reset, passwordHash)) return fail(400, { errors: formError(m.reset_invalid()) });
 		redirect(303, '/login?reset=1');
 	}
 } satisfies Actions;

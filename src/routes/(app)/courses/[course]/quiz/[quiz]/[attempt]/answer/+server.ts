@@ -26,8 +26,13 @@ export const POST = (async (event) => {
 		const entry = attempt.layout.find((e) => e.questionId === body.questionId);
 		const question = quiz.questions.find((q) => q.id === body.questionId);
 		if (!entry || !question) throw new QuizError('unknown_question');
-		saveAnswerTo(attempt, quiz, body.questionId, fromPublicAnswer(question, entry, body.answer));
-		return json({ saved: true, savedAt: Date.now() });
+		const now = Date.now();
+		// Never ahead of the server by more than a minute: a made-up future number would freeze the answer.
+		const seq = Math.min(body.seq ?? now, now + 60_000);
+		const value = fromPublicAnswer(question, entry, body.answer);
+		// False when a later answer to this question is already stored (this request arrived late): not an error.
+		const current = saveAnswerTo(attempt, quiz, body.questionId, value, new Date(now), seq);
+		return json({ saved: true, current, savedAt: now });
 	} catch (e) {
 		if (!(e instanceof QuizError)) throw e;
 		if (e.code === 'not_found') error(404, { message: quizErrorMessage(e) });
