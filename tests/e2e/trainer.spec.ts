@@ -90,7 +90,7 @@ test.describe('trainer reports', () => {
 		await expect(matrix).toBeVisible();
 		const anna = matrix.getByRole('row', { name: /Anna Kowalczyk/ });
 		await expect(anna).toContainText('Na bieżąco');
-		await expect(anna).toContainText('lekcje: 3/3');
+		await expect(anna).toContainText('lekcje: 3 z 3');
 		await expect(anna).toContainText('zaliczony');
 		const katarzyna = matrix.getByRole('row', { name: /Katarzyna Dąbrowska/ });
 		await expect(katarzyna).toContainText('Zaległości');
@@ -189,6 +189,9 @@ test.describe('trainer reports', () => {
 		expect(lines[0].startsWith('Imię i nazwisko;E-mail;Urząd lub instytucja;')).toBe(true);
 		expect(text).toContain('Łucja Żółkiewska-Gęślak;kursant@akademia.test');
 		expect(text).toContain('Katarzyna Dąbrowska');
+		// Lesson counts as "3 z 3": a "3/3" cell turns into a date in Excel.
+		expect(text).toMatch(/;\d+ z \d+;/);
+		expect(text).not.toMatch(/;\d+\/\d+;/);
 		expect(download.suggestedFilename()).toMatch(/\.csv$/);
 
 		await page.getByRole('link', { name: '1. Podstawy prawne współpracy zagranicznej — sprawdź się' }).click();
