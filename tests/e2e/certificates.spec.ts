@@ -80,7 +80,7 @@ test.describe.serial('certificates', () => {
 		await expect(nameField).toHaveAttribute('aria-invalid', 'true');
 		await nameField.fill(`  ${GRADUATE_NAME}  `);
 		await page.getByRole('button', { name: 'Potwierdź pisownię' }).click();
-		await expect(page.getByRole('status')).toHaveText('Pisownia potwierdzona. Możesz pobrać zaświadczenie.');
+		await expect(page.getByRole('status')).toHaveText('Pisownia potwierdzona. Zaświadczenie można już pobrać.');
 		await expect(page.getByText(`Imię i nazwisko na zaświadczeniu: ${GRADUATE_NAME}`)).toBeVisible();
 
 		const first = await downloadPdf(page);
@@ -184,7 +184,7 @@ test.describe.serial('certificates', () => {
 		await page.getByRole('button', { name: 'Wyślij test do oceny' }).click();
 		await expect(page.getByText('Test zaliczony. Gratulacje!')).toBeVisible();
 		await gotoReady(page, '/certificates');
-		await expect(page.getByText('Nie masz jeszcze zaświadczeń.')).toBeVisible();
+		await expect(page.getByText('Brak zaświadczeń.')).toBeVisible();
 		await expectAccessible(page);
 		await page.context().close();
 	});

@@ -206,7 +206,7 @@ test.describe('quizzes', () => {
 
 		// The first attempt's review now shows the learner's wrong choice with its feedback.
 		await gotoReady(page, `${QUIZ_URL}/${attemptId}`);
-		await expect(page.getByText('Twój wybór').first()).toBeVisible();
+		await expect(page.getByText('Wybrana odpowiedź').first()).toBeVisible();
 		await expect(page.getByText(quizFile.questions[0].options![1].feedback!)).toBeVisible();
 		await gotoReady(page, QUIZ_URL);
 		await expect(page.getByRole('row')).toHaveCount(3);

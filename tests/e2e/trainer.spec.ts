@@ -277,7 +277,7 @@ test.describe('trainer reports', () => {
 		await other.getByLabel('Powtórz hasło').fill('haslo-trenera-123');
 		await other.getByRole('button', { name: 'Załóż konto' }).click();
 		await other.waitForURL('/trainer');
-		await expect(other.getByText('Nie prowadzisz jeszcze żadnej grupy.', { exact: false })).toBeVisible();
+		await expect(other.getByText('Brak prowadzonych grup.', { exact: false })).toBeVisible();
 		await expect(other.getByRole('link', { name: GROUP })).toHaveCount(0);
 		for (const path of [
 			groupPath,
