@@ -72,7 +72,7 @@ export function quizAttemptsOfGroup(groupId: string, quiz: Quiz, version: string
 				AND qa.quiz_slug = ${quiz.slug} AND qa.content_version = ${version} AND qa.submitted_at IS NOT NULL
 			WHERE gm.group_id = ${groupId})
 		WHERE ${firstOnly ? sql`number = 1` : sql`1`}
-		ORDER BY name COLLATE NOCASE, number`);
+		ORDER BY pl_name_key(name), number`);
 	return rows.map((r) => ({ ...r, passed: !!r.passed }));
 }
 
