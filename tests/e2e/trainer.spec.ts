@@ -115,7 +115,9 @@ test.describe('trainer reports', () => {
 		const plain = await context.newPage();
 		await plain.goto(`${path}?sort=name&dir=desc`);
 		const names = await plain.locator('table tbody th a').allInnerTexts();
-		expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, 'pl')));
+		// By surname, then first name, in Polish alphabetical order (descending here).
+		const surnameFirst = (name: string) => `${name.split(' ').at(-1)} ${name}`;
+		expect(names).toEqual([...names].sort((a, b) => surnameFirst(b).localeCompare(surnameFirst(a), 'pl')));
 		await context.close();
 	});
 
