@@ -91,6 +91,10 @@ test('the accessibility declaration is public, complete and marks what the insti
 	await expect(
 		page.getByText('ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej', { exact: false })
 	).toBeVisible();
-	await expect(page.getByText('[do uzupełnienia przez instytucję]').first()).toBeVisible();
+	// A complete statement with defaults: the institution's one name, real dates, no placeholders, no setting names.
+	await expect(page.locator('#a11y-wstep')).toContainText('Akademia współpracy międzynarodowej samorządów');
+	const text = await page.locator('main').innerText();
+	expect(text).not.toMatch(/do uzupełnienia|\[|A11Y_|SMTP_URL/);
+	await expect(page.getByText(/Data publikacji aplikacji: \d{1,2} [a-ząćęłńóśźż]+ \d{4}/)).toBeVisible();
 	await expectAccessible(page);
 });

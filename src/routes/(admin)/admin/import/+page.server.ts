@@ -14,6 +14,7 @@ import {
 import { formError } from '$lib/server/forms/validate';
 import { sendMailsInBackground } from '$lib/server/mail/outbox';
 import type { Actions, PageServerLoad } from './$types';
+import { institutionName } from '$lib/server/institution';
 
 const ROW_PROBLEMS: Record<RowProblem, () => string> = {
 	name_required: () => m.admin_import_problem_name_required(),
@@ -109,7 +110,11 @@ export const actions = {
 			result.invited.map((invited) => ({
 				to: invited.email,
 				subject: m.mail_invitation_subject(),
-				body: m.mail_invitation_body({ role: m.role_learner(), link: link(invited.token) })
+				body: m.mail_invitation_body({
+					institution: institutionName(),
+					role: m.role_learner(),
+					link: link(invited.token)
+				})
 			}))
 		);
 		return { imported: result.invited.length };

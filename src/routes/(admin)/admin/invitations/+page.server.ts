@@ -12,6 +12,7 @@ import { fields } from '$lib/server/forms/fields';
 import { fieldError, formDataToObject, safeValues, validateForm } from '$lib/server/forms/validate';
 import { sendMail } from '$lib/server/mail/outbox';
 import type { Actions, PageServerLoad } from './$types';
+import { institutionName } from '$lib/server/institution';
 
 // Creating a user is inviting them: name, office and group are optional and prefill the invitation.
 const inviteSchema = z.object({
@@ -59,5 +60,9 @@ export const actions = {
 } satisfies Actions;
 
 async function sendInvitationMail(to: string, role: string, link: string) {
-	await sendMail({ to, subject: m.mail_invitation_subject(), body: m.mail_invitation_body({ role, link }) });
+	await sendMail({
+		to,
+		subject: m.mail_invitation_subject(),
+		body: m.mail_invitation_body({ institution: institutionName(), role, link })
+	});
 }
