@@ -15,7 +15,7 @@ test('a learner downloads all their data as JSON from the account page', async (
 	await gotoReady(page, '/account');
 	await expectAccessible(page);
 	const download = page.waitForEvent('download');
-	await page.getByRole('link', { name: 'Pobierz moje dane (JSON)' }).click();
+	await page.getByRole('link', { name: 'Pobierz moje dane' }).click();
 	const file = await (await download).path();
 	const data = JSON.parse(readFileSync(file, 'utf8'));
 	expect(data.format).toBe('akademia-personal-data/1');
