@@ -41,6 +41,8 @@ test.describe('quiz without JavaScript', () => {
 		};
 		const expectKeptWithError = async () => {
 			await expect(page.getByRole('alert')).toContainText('każdemu elementowi nadaj inną pozycję');
+			// "Pytanie 3: Każdemu…", never "Pytanie 3:Każdemu…" (Svelte trims whitespace at the end of a block).
+			expect(await page.getByRole('alert').innerText()).toMatch(/Pytanie \d+: \S/);
 			await expect(ordering).toContainText('każdemu elementowi nadaj inną pozycję');
 			await expect(ordering).toHaveAccessibleDescription(/każdemu elementowi nadaj inną pozycję/);
 			await expect(radio).toBeChecked();
