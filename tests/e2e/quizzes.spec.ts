@@ -270,7 +270,7 @@ test.describe('quizzes', () => {
 		await ordering.getByLabel('Podjęcie uchwały przez radę gminy').selectOption({ label: 'pozycja 1' });
 		await ordering.getByLabel('Podpisanie porozumienia o partnerstwie').selectOption({ label: 'pozycja 1' });
 		await page.getByRole('button', { name: 'Zapisz odpowiedzi' }).click();
-		await expect(page.getByRole('alert')).toContainText('każdemu elementowi nadaj inną pozycję');
+		await expect(page.getByRole('alert')).toContainText('każdy element musi mieć inną pozycję');
 		await page.reload();
 		await expect(ordering.getByLabel('Podjęcie uchwały przez radę gminy')).toHaveValue('');
 		await page.context().close();
