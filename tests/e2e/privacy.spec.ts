@@ -72,7 +72,7 @@ test('an admin anonymises a person after confirming; the person can no longer si
 	await guest.context().close();
 });
 
-test('the accessibility declaration is public, complete and marks what the institution fills in', async ({ page }) => {
+test('the accessibility statement is public and complete with defaults, without placeholders', async ({ page }) => {
 	await gotoReady(page, '/login');
 	await page.getByRole('link', { name: 'Deklaracja dostępności' }).click();
 	await expect(page).toHaveURL('/dostepnosc');
