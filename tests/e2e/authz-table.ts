@@ -203,8 +203,9 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 			`POST /admin/groups/[id]?/${action}`,
 			{
 				params: (fx: Fixtures) => ({ id: fx.groupId }),
-				// Removing nobody is a no-op (200); adding needs a valid email or person (400).
-				expect: adminOnly(action.startsWith('remove') ? 200 : 400)
+				// Removing a trainer of nobody is a no-op (200); removing a member or a session needs confirm=yes
+				// (400 without it); adding needs a valid email or person (400).
+				expect: adminOnly(action === 'removeTrainer' ? 200 : 400)
 			} satisfies AuthzRow
 		])
 	),

@@ -99,6 +99,7 @@ test('a learner completes the short course, downloads and verifies the certifica
 	await expect(admin.getByRole('heading', { level: 1, name: `Zaświadczenie ${code}` })).toBeVisible();
 	const revoke = admin.getByRole('region', { name: 'Unieważnij zaświadczenie' });
 	await revoke.getByLabel('Powód').fill(REASON);
+	await revoke.getByLabel(/unieważnienie jest trwałe/).check();
 	await revoke.getByRole('button', { name: 'Unieważnij' }).click();
 	await expect(admin.getByRole('status')).toHaveText('Zaświadczenie zostało unieważnione.');
 	await admin.context().close();

@@ -145,6 +145,10 @@ test.describe.serial('certificates', () => {
 		await page.getByRole('button', { name: 'Unieważnij' }).click();
 		await expect(page.getByRole('alert')).toContainText('To pole jest wymagane.');
 		await page.getByLabel('Powód').first().fill('Wydane omyłkowo (test)');
+		// Without ticking that revocation is permanent and public, nothing happens.
+		await page.getByRole('button', { name: 'Unieważnij' }).click();
+		await expect(page.getByRole('alert')).toContainText('Operację trzeba najpierw potwierdzić.');
+		await page.getByLabel(/unieważnienie jest trwałe/).check();
 		await page.getByRole('button', { name: 'Unieważnij' }).click();
 		await expect(page.getByRole('status')).toHaveText('Zaświadczenie zostało unieważnione.');
 
