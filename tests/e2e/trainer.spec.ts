@@ -173,8 +173,13 @@ test.describe('trainer reports', () => {
 		expect(attempts).toBeGreaterThan(0);
 		expect(attempts).toBeLessThan(10);
 		await expect(page.getByRole('note')).toHaveText(
-			`⚠ Liczba podejść: ${attempts}. Przy mniej niż 10 podejściach wskaźniki są mało wiarygodne.`
+			`⚠ Liczba podejść: ${attempts}. Przy mniej niż 10 podejściach wskaźniki są mało wiarygodne, więc strona nie oznacza pytań do przejrzenia.`
 		);
+		// Below the minimum no question is flagged for review.
+		await expect(page.getByText('wartość ujemna')).toHaveCount(0);
+		// First-attempt and final pass rates, side by side.
+		await expect(page.locator('dt:text-is("Zaliczenie przy pierwszym podejściu")')).toBeVisible();
+		await expect(page.locator('dt:text-is("Zaliczenie ostatecznie (w dowolnym podejściu)")')).toBeVisible();
 		await expect(page.locator('dt:text-is("Liczba podejść") + dd')).toHaveText(String(attempts));
 	});
 
