@@ -27,6 +27,7 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		(fx) => `/courses/${fx.course.slug}/${fx.course.lessons[0].slug}`,
 		(fx) => `/courses/${fx.course.slug}/glossary`,
 		'/certificates',
+		'/record',
 		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}`,
 		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}/${fx.attemptId}`
 	],

@@ -174,6 +174,8 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 		params: (fx) => ({ id: fx.certificateId }),
 		expect: adminOnly(400)
 	},
+	'GET /record': { expect: signedIn(200) },
+	'GET /record/pdf': { expect: signedIn(200, 401) },
 	'GET /certificates': { expect: signedIn(200) },
 	'POST /certificates?/confirm': { expect: signedIn(400) },
 	'GET /certificates/[id]/pdf': {
