@@ -248,6 +248,8 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 		params: (fx) => ({ group: fx.groupId, quiz: fx.course.quizzes[0]?.slug ?? 'final' }),
 		expect: groupTrainers(200, 403)
 	},
+	'GET /trainer/groups/[group]/remind': { params: group, expect: groupTrainers(200, 403) },
+	'POST /trainer/groups/[group]/remind?/default': { params: group, expect: groupTrainers(400, 403) },
 	'GET /trainer/groups/[group]/progress.csv': {
 		params: group,
 		expect: { ...groupTrainers(200, 403), anonymous: 401 }

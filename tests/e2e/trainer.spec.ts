@@ -121,6 +121,29 @@ test.describe('trainer reports', () => {
 		await context.close();
 	});
 
+	test('those behind get one reminder mail, previewed first, at most once a day', async ({ page }) => {
+		await openGroup(page);
+		await page.getByRole('link', { name: 'Przypomnij zaległym' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Przypomnienie dla osób z zaległościami' })).toBeVisible();
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await expect(page.getByRole('listitem').filter({ hasText: 'Katarzyna Dąbrowska' })).toBeVisible();
+		await expect(page.getByText('Temat:')).toBeVisible();
+		const send = page.getByRole('button', { name: /Wyślij przypomnienia \(liczba adresatów: (\d+)\)/ });
+		const count = Number(/(\d+)\)$/.exec((await send.textContent())!.trim())![1]);
+		await send.click();
+		await expect(page.getByRole('status')).toHaveText(`Wysłano przypomnienia (liczba adresatów: ${count}).`);
+		// The same day nobody is due again.
+		await expect(page.getByText(/Nikt nie czeka teraz na przypomnienie/)).toBeVisible();
+		const db = new Database(`test-results/e2e-${process.env.E2E_PORT ?? 4173}.db`, { readonly: true });
+		const mails = db
+			.prepare(
+				"SELECT count(*) AS n FROM mail_outbox WHERE \"to\" = 'katarzyna.demo@akademia.test' AND subject LIKE 'Akademia: moduły do ukończenia%'"
+			)
+			.get() as { n: number };
+		db.close();
+		expect(mails.n).toBe(1);
+	});
+
 	test('the item analysis of the first module quiz shows the numbers, a chart and its table', async ({ page }) => {
 		const groupId = (await openGroup(page)).split('/').pop()!;
 		await page.getByRole('link', { name: '1. Podstawy prawne współpracy zagranicznej — sprawdź się' }).click();

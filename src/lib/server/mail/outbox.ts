@@ -81,7 +81,8 @@ export function sendMailsInBackground(mails: Mail[]): number {
 	return queued.length;
 }
 
-function deliverInBackground(queued: { id: string; mail: Mail }[]) {
+/** Delivers mails already stored (e.g. inside a caller's transaction) one after another, without waiting. */
+export function deliverInBackground(queued: { id: string; mail: Mail }[]) {
 	(async () => {
 		for (const { id, mail } of queued) await deliverMail(id, mail);
 	})().catch((e) => console.error(`[mail] background delivery stopped: ${(e as Error).message}`));
