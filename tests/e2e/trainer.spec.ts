@@ -97,6 +97,15 @@ test.describe('trainer reports', () => {
 		await expect(katarzyna).toContainText('test: brak podejścia');
 		await expect(page.getByText(/Uczestnicy z zaległościami przed spotkaniem: \d+ z \d+\./)).toBeVisible();
 		await checkPage(page, 'group');
+		// Printed (A4 landscape is about 1123 px wide), nothing scrolls away: every module column is on the page.
+		const viewport = page.viewportSize()!;
+		await page.setViewportSize({ width: 1123, height: 794 });
+		await page.emulateMedia({ media: 'print' });
+		const region = page.getByRole('region', { name: 'Postępy grupy' });
+		const { scroll, client } = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+		expect(scroll).toBeLessThanOrEqual(client);
+		await page.emulateMedia({ media: 'screen' });
+		await page.setViewportSize(viewport);
 
 		await page.getByRole('link', { name: 'Przed spotkaniem' }).click();
 		await page.waitForURL(/sort=behind&dir=desc/);
