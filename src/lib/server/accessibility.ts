@@ -3,7 +3,7 @@
 // (docs/OPERATIONS.md) override them.
 import { sql } from 'drizzle-orm';
 import { getDb } from './db';
-import { institutionName } from './institution';
+import { contactEmail, institutionName } from './institution';
 
 /** The date of the self-assessment this version's statement describes; change it with the next assessment. */
 export const ASSESSED_ON = '2026-12-07';
@@ -26,18 +26,13 @@ function installedOn(): string {
 	return isoDay(row?.first ?? Date.now());
 }
 
-function mailAddress(from: string | undefined): string {
-	const text = from?.trim() ?? '';
-	return /<([^>]+)>/.exec(text)?.[1] ?? text;
-}
-
 export function accessibilityStatement(env: Record<string, string | undefined> = process.env): AccessibilityStatement {
 	const setting = (name: string) => env[name]?.trim() || '';
 	return {
 		entity: setting('A11Y_ENTITY_NAME') || institutionName(),
 		contact: {
 			name: setting('A11Y_CONTACT_NAME'),
-			email: setting('A11Y_CONTACT_EMAIL') || mailAddress(env.MAIL_FROM),
+			email: setting('A11Y_CONTACT_EMAIL') || contactEmail(env),
 			phone: setting('A11Y_CONTACT_PHONE')
 		},
 		published: setting('A11Y_PUBLISHED_DATE') || installedOn(),

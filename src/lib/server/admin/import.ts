@@ -147,6 +147,7 @@ export interface Invited {
 	email: string;
 	name: string;
 	token: string;
+	groupId: string | null;
 }
 
 export type CommitResult = { ok: true; invited: Invited[] } | { ok: false; analysis: Analysis };
@@ -174,7 +175,7 @@ export function commitImport(text: string, encoding: Encoding, actorId: string, 
 				now,
 				tx
 			);
-			return { email: row.email, name: row.name, token };
+			return { email: row.email, name: row.name, token, groupId: row.groupId ?? null };
 		});
 		audit(
 			{

@@ -8,6 +8,7 @@ import { startSession } from '$lib/server/auth/sign-in';
 import { findValidInvitation } from '$lib/server/auth/tokens';
 import { fields, newPasswordSchema } from '$lib/server/forms/fields';
 import { formError, safeValues, validateForm } from '$lib/server/forms/validate';
+import { contactEmail } from '$lib/server/institution';
 import type { Actions, PageServerLoad } from './$types';
 
 const acceptSchema = z
@@ -16,7 +17,7 @@ const acceptSchema = z
 
 export const load = (({ params }) => {
 	const invitation = findValidInvitation(params.token);
-	if (!invitation) return { invitation: null };
+	if (!invitation) return { invitation: null, contact: contactEmail() };
 	return { invitation: { email: invitation.email, name: invitation.name, organisation: invitation.organisation } };
 }) satisfies PageServerLoad;
 
