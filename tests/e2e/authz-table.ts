@@ -193,6 +193,10 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 
 	// --- admin ---
 	'GET /admin/users': { expect: adminOnly() },
+	// Without an invitation id (or, to cancel, without confirm=yes) each answers 400.
+	'POST /admin/users?/resendInvitation': { expect: adminOnly(400) },
+	'POST /admin/users?/extendInvitation': { expect: adminOnly(400) },
+	'POST /admin/users?/cancelInvitation': { expect: adminOnly(400) },
 	'GET /admin/users/[id]': { params: spare, expect: adminOnly() },
 	'POST /admin/users/[id]?/save': { params: spare, expect: adminOnly(400) },
 	'POST /admin/users/[id]?/disable': { params: spare, expect: adminOnly('->/admin/users/') },
