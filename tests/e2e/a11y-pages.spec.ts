@@ -27,6 +27,7 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		(fx) => `/courses/${fx.course.slug}/${fx.course.lessons[0].slug}`,
 		(fx) => `/courses/${fx.course.slug}/glossary`,
 		'/certificates',
+		'/record',
 		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}`,
 		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}/${fx.attemptId}`
 	],
@@ -56,7 +57,8 @@ function groupReports(): ((fx: Fixtures) => string)[] {
 		base,
 		(fx) => `${base(fx)}/learners/${fx.people.learner.id}`,
 		(fx) => `${base(fx)}/quizzes/${fx.course.quizzes[0]?.slug}`,
-		(fx) => `${base(fx)}/before-next-session`
+		(fx) => `${base(fx)}/before-next-session`,
+		(fx) => `${base(fx)}/remind`
 	];
 }
 

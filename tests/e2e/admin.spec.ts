@@ -222,6 +222,34 @@ test.describe.serial('administration', () => {
 		expect(save.status()).toBe(403);
 	});
 
+	test('removing a member asks first and says what it removes, without JavaScript too', async ({ browser }) => {
+		const { email } = await newLearner(browser, 'Wiesława Wypisana');
+		const admin = await asAdmin(browser);
+		await gotoReady(admin, '/admin/groups');
+		await admin.getByRole('link', { name: GROUP }).click();
+		await admin.getByLabel('Adres e-mail uczestnika').fill(email);
+		await admin.getByRole('button', { name: 'Dodaj do grupy' }).click();
+		await expect(admin.getByRole('table', { name: 'Uczestnicy grupy' })).toContainText('Wiesława Wypisana');
+		const groupUrl = admin.url();
+
+		const context = await browser.newContext({
+			javaScriptEnabled: false,
+			storageState: await admin.context().storageState()
+		});
+		const plain = await context.newPage();
+		await plain.goto(groupUrl);
+		const row = plain.getByRole('row', { name: /Wiesława Wypisana/ });
+		// The first click only asks, naming the person and what stays.
+		await row.locator('summary').click();
+		const question = row.getByRole('group', { name: 'Usuń: Wiesława Wypisana' });
+		await expect(question).toContainText('zostanie usunięta z grupy');
+		await expect(question).toContainText('postępy w kursie i zaświadczenia zostają');
+		await question.getByRole('button', { name: 'Tak, usuń' }).click();
+		await expect(plain.getByRole('status')).toContainText('Usunięto osobę z grupy');
+		await expect(plain.getByRole('table', { name: 'Uczestnicy grupy' })).not.toContainText('Wiesława Wypisana');
+		await context.close();
+	});
+
 	test('a disabled user is signed out and cannot sign in; enabling restores access', async ({ browser }) => {
 		const learner = await newLearner(browser, 'Wiktor Wyłączony');
 		const admin = await asAdmin(browser);

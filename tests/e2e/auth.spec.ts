@@ -133,7 +133,7 @@ test.describe('accounts and roles', () => {
 			await anonymous.getByLabel('Adres e-mail').fill(address);
 			await anonymous.getByRole('button', { name: 'Wyślij link' }).click();
 			await expect(anonymous.getByRole('status')).toHaveText(
-				'Jeśli konto z tym adresem istnieje, wysłaliśmy na niego link do ustawienia nowego hasła. Sprawdź skrzynkę.'
+				'Jeśli konto z tym adresem istnieje, wysłaliśmy na niego link do ustawienia nowego hasła. Proszę sprawdzić skrzynkę.'
 			);
 		}
 		const reset = await latestOutboxLink(page, email, '/reset-password/');

@@ -174,6 +174,8 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 		params: (fx) => ({ id: fx.certificateId }),
 		expect: adminOnly(400)
 	},
+	'GET /record': { expect: signedIn(200) },
+	'GET /record/pdf': { expect: signedIn(200, 401) },
 	'GET /certificates': { expect: signedIn(200) },
 	'POST /certificates?/confirm': { expect: signedIn(400) },
 	'GET /certificates/[id]/pdf': {
@@ -201,6 +203,10 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 
 	// --- admin ---
 	'GET /admin/users': { expect: adminOnly() },
+	// Without an invitation id (or, to cancel, without confirm=yes) each answers 400.
+	'POST /admin/users?/resendInvitation': { expect: adminOnly(400) },
+	'POST /admin/users?/extendInvitation': { expect: adminOnly(400) },
+	'POST /admin/users?/cancelInvitation': { expect: adminOnly(400) },
 	'GET /admin/users/[id]': { params: spare, expect: adminOnly() },
 	'POST /admin/users/[id]?/save': { params: spare, expect: adminOnly(400) },
 	'POST /admin/users/[id]?/disable': { params: spare, expect: adminOnly('->/admin/users/') },
@@ -213,8 +219,9 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 			`POST /admin/groups/[id]?/${action}`,
 			{
 				params: (fx: Fixtures) => ({ id: fx.groupId }),
-				// Removing nobody is a no-op (200); adding needs a valid email or person (400).
-				expect: adminOnly(action.startsWith('remove') ? 200 : 400)
+				// Removing a trainer of nobody is a no-op (200); removing a member or a session needs confirm=yes
+				// (400 without it); adding needs a valid email or person (400).
+				expect: adminOnly(action === 'removeTrainer' ? 200 : 400)
 			} satisfies AuthzRow
 		])
 	),
@@ -255,6 +262,8 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 		params: (fx) => ({ group: fx.groupId, quiz: fx.course.quizzes[0]?.slug ?? 'final' }),
 		expect: groupTrainers(200, 403)
 	},
+	'GET /trainer/groups/[group]/remind': { params: group, expect: groupTrainers(200, 403) },
+	'POST /trainer/groups/[group]/remind?/default': { params: group, expect: groupTrainers(400, 403) },
 	'GET /trainer/groups/[group]/progress.csv': {
 		params: group,
 		expect: { ...groupTrainers(200, 403), anonymous: 401 }

@@ -41,7 +41,7 @@ test('a learner completes the short course, downloads and verifies the certifica
 	// No certificate yet: the quiz is still to be passed.
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	await expect(page.getByRole('heading', { level: 1, name: QUIZ.title })).toBeVisible();
-	expect(await (await page.request.get('/certificates')).text()).toContain('Nie masz jeszcze zaświadczeń.');
+	expect(await (await page.request.get('/certificates')).text()).toContain('Brak zaświadczeń.');
 
 	await page.getByRole('button', { name: 'Rozpocznij test' }).click();
 	await page.waitForURL(/\/quiz\/[^/]+\/[a-z0-9]+$/);
@@ -59,7 +59,7 @@ test('a learner completes the short course, downloads and verifies the certifica
 	await expect(card.getByRole('link', { name: 'Pobierz zaświadczenie (PDF)' })).toHaveCount(0);
 	await expect(card.getByLabel('Imię i nazwisko na zaświadczeniu')).toHaveValue(NAME);
 	await card.getByRole('button', { name: 'Potwierdź pisownię' }).click();
-	await expect(page.getByRole('status')).toHaveText('Pisownia potwierdzona. Możesz pobrać zaświadczenie.');
+	await expect(page.getByRole('status')).toHaveText('Pisownia potwierdzona. Zaświadczenie można już pobrać.');
 	await expect(card.getByText(`Imię i nazwisko na zaświadczeniu: ${NAME}`)).toBeVisible();
 	await expectAccessible(page);
 
@@ -99,6 +99,7 @@ test('a learner completes the short course, downloads and verifies the certifica
 	await expect(admin.getByRole('heading', { level: 1, name: `Zaświadczenie ${code}` })).toBeVisible();
 	const revoke = admin.getByRole('region', { name: 'Unieważnij zaświadczenie' });
 	await revoke.getByLabel('Powód').fill(REASON);
+	await revoke.getByLabel(/unieważnienie jest trwałe/).check();
 	await revoke.getByRole('button', { name: 'Unieważnij' }).click();
 	await expect(admin.getByRole('status')).toHaveText('Zaświadczenie zostało unieważnione.');
 	await admin.context().close();

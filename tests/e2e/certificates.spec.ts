@@ -80,7 +80,7 @@ test.describe.serial('certificates', () => {
 		await expect(nameField).toHaveAttribute('aria-invalid', 'true');
 		await nameField.fill(`  ${GRADUATE_NAME}  `);
 		await page.getByRole('button', { name: 'Potwierdź pisownię' }).click();
-		await expect(page.getByRole('status')).toHaveText('Pisownia potwierdzona. Możesz pobrać zaświadczenie.');
+		await expect(page.getByRole('status')).toHaveText('Pisownia potwierdzona. Zaświadczenie można już pobrać.');
 		await expect(page.getByText(`Imię i nazwisko na zaświadczeniu: ${GRADUATE_NAME}`)).toBeVisible();
 
 		const first = await downloadPdf(page);
@@ -145,6 +145,10 @@ test.describe.serial('certificates', () => {
 		await page.getByRole('button', { name: 'Unieważnij' }).click();
 		await expect(page.getByRole('alert')).toContainText('To pole jest wymagane.');
 		await page.getByLabel('Powód').first().fill('Wydane omyłkowo (test)');
+		// Without ticking that revocation is permanent and public, nothing happens.
+		await page.getByRole('button', { name: 'Unieważnij' }).click();
+		await expect(page.getByRole('alert')).toContainText('Operację trzeba najpierw potwierdzić.');
+		await page.getByLabel(/unieważnienie jest trwałe/).check();
 		await page.getByRole('button', { name: 'Unieważnij' }).click();
 		await expect(page.getByRole('status')).toHaveText('Zaświadczenie zostało unieważnione.');
 
@@ -184,7 +188,7 @@ test.describe.serial('certificates', () => {
 		await page.getByRole('button', { name: 'Wyślij test do oceny' }).click();
 		await expect(page.getByText('Test zaliczony. Gratulacje!')).toBeVisible();
 		await gotoReady(page, '/certificates');
-		await expect(page.getByText('Nie masz jeszcze zaświadczeń.')).toBeVisible();
+		await expect(page.getByText('Brak zaświadczeń.')).toBeVisible();
 		await expectAccessible(page);
 		await page.context().close();
 	});

@@ -169,5 +169,17 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 		params: (fx) => ({ sessionId: fx.liveSessionId }),
 		fields: ['attended'],
 		skip: 'every body is a valid list of who attended (unknown ids ignored, absent = unticked): it writes by design'
+	},
+	// Invitation management: hostile ids match no invitation (400), a missing confirm refuses a cancel.
+	...Object.fromEntries(
+		(['resendInvitation', 'extendInvitation', 'cancelInvitation'] as const).map((action) => [
+			`POST /admin/users?/${action}`,
+			{ actor: 'admin', fields: ['invitation', 'confirm'] } satisfies HostileRow
+		])
+	),
+	'POST /trainer/groups/[group]/remind?/default': {
+		actor: 'trainerOfGroup',
+		params: (fx) => ({ group: fx.groupId }),
+		fields: ['confirm']
 	}
 };

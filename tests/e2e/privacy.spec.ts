@@ -15,7 +15,7 @@ test('a learner downloads all their data as JSON from the account page', async (
 	await gotoReady(page, '/account');
 	await expectAccessible(page);
 	const download = page.waitForEvent('download');
-	await page.getByRole('link', { name: 'Pobierz moje dane (JSON)' }).click();
+	await page.getByRole('link', { name: 'Pobierz moje dane' }).click();
 	const file = await (await download).path();
 	const data = JSON.parse(readFileSync(file, 'utf8'));
 	expect(data.format).toBe('akademia-personal-data/1');
@@ -72,7 +72,7 @@ test('an admin anonymises a person after confirming; the person can no longer si
 	await guest.context().close();
 });
 
-test('the accessibility declaration is public, complete and marks what the institution fills in', async ({ page }) => {
+test('the accessibility statement is public and complete with defaults, without placeholders', async ({ page }) => {
 	await gotoReady(page, '/login');
 	await page.getByRole('link', { name: 'Deklaracja dostępności' }).click();
 	await expect(page).toHaveURL('/dostepnosc');
@@ -91,6 +91,10 @@ test('the accessibility declaration is public, complete and marks what the insti
 	await expect(
 		page.getByText('ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej', { exact: false })
 	).toBeVisible();
-	await expect(page.getByText('[do uzupełnienia przez instytucję]').first()).toBeVisible();
+	// A complete statement with defaults: the institution's one name, real dates, no placeholders, no setting names.
+	await expect(page.locator('#a11y-wstep')).toContainText('Akademia współpracy międzynarodowej samorządów');
+	const text = await page.locator('main').innerText();
+	expect(text).not.toMatch(/do uzupełnienia|\[|A11Y_|SMTP_URL/);
+	await expect(page.getByText(/Data publikacji aplikacji: \d{1,2} [a-ząćęłńóśźż]+ \d{4}/)).toBeVisible();
 	await expectAccessible(page);
 });

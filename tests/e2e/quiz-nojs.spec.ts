@@ -40,9 +40,11 @@ test.describe('quiz without JavaScript', () => {
 			await signing.selectOption({ label: 'pozycja 1' });
 		};
 		const expectKeptWithError = async () => {
-			await expect(page.getByRole('alert')).toContainText('każdemu elementowi nadaj inną pozycję');
-			await expect(ordering).toContainText('każdemu elementowi nadaj inną pozycję');
-			await expect(ordering).toHaveAccessibleDescription(/każdemu elementowi nadaj inną pozycję/);
+			await expect(page.getByRole('alert')).toContainText('każdy element musi mieć inną pozycję');
+			// "Pytanie 3: Każdemu…", never "Pytanie 3:Każdemu…" (Svelte trims whitespace at the end of a block).
+			expect(await page.getByRole('alert').innerText()).toMatch(/Pytanie \d+: \S/);
+			await expect(ordering).toContainText('każdy element musi mieć inną pozycję');
+			await expect(ordering).toHaveAccessibleDescription(/każdy element musi mieć inną pozycję/);
 			await expect(radio).toBeChecked();
 			await expect(checkbox).toBeChecked();
 			await expect(resolution).toHaveValue('1');

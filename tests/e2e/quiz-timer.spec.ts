@@ -81,7 +81,7 @@ test.describe('quiz timer', () => {
 		// Time is up: the page says so, then (after the server's 5 s grace) shows the graded result by itself.
 		setDeadline(attemptId, Date.now() + 2_000);
 		await gotoReady(page, attemptUrl);
-		await expect(countdown(page)).toHaveText('Czas minął. Za chwilę zobaczysz wynik.', { timeout: 6_000 });
+		await expect(countdown(page)).toHaveText('Czas minął. Za chwilę pojawi się wynik.', { timeout: 6_000 });
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Wynik', { timeout: 20_000 });
 		expect(new URL(page.url()).pathname).toBe(attemptUrl);
 		await expect(page.getByText(/Zdobyte punkty: 1 z 8/)).toBeVisible();

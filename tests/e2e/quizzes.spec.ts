@@ -209,7 +209,7 @@ test.describe('quizzes', () => {
 
 		// The first attempt's review now shows the learner's wrong choice with its feedback.
 		await gotoReady(page, `${QUIZ_URL}/${attemptId}`);
-		await expect(page.getByText('Twój wybór').first()).toBeVisible();
+		await expect(page.getByText('Wybrana odpowiedź').first()).toBeVisible();
 		await expect(page.getByText(quizFile.questions[0].options![1].feedback!)).toBeVisible();
 		await gotoReady(page, QUIZ_URL);
 		await expect(page.getByRole('row')).toHaveCount(3);
@@ -273,7 +273,7 @@ test.describe('quizzes', () => {
 		await ordering.getByLabel('Podjęcie uchwały przez radę gminy').selectOption({ label: 'pozycja 1' });
 		await ordering.getByLabel('Podpisanie porozumienia o partnerstwie').selectOption({ label: 'pozycja 1' });
 		await page.getByRole('button', { name: 'Zapisz odpowiedzi' }).click();
-		await expect(page.getByRole('alert')).toContainText('każdemu elementowi nadaj inną pozycję');
+		await expect(page.getByRole('alert')).toContainText('każdy element musi mieć inną pozycję');
 		await page.reload();
 		await expect(ordering.getByLabel('Podjęcie uchwały przez radę gminy')).toHaveValue('');
 		await page.context().close();

@@ -90,13 +90,22 @@ test.describe('trainer reports', () => {
 		await expect(matrix).toBeVisible();
 		const anna = matrix.getByRole('row', { name: /Anna Kowalczyk/ });
 		await expect(anna).toContainText('Na bieżąco');
-		await expect(anna).toContainText('lekcje: 3/3');
+		await expect(anna).toContainText('lekcje: 3 z 3');
 		await expect(anna).toContainText('zaliczony');
 		const katarzyna = matrix.getByRole('row', { name: /Katarzyna Dąbrowska/ });
 		await expect(katarzyna).toContainText('Zaległości');
 		await expect(katarzyna).toContainText('test: brak podejścia');
 		await expect(page.getByText(/Uczestnicy z zaległościami przed spotkaniem: \d+ z \d+\./)).toBeVisible();
 		await checkPage(page, 'group');
+		// Printed (A4 landscape is about 1123 px wide), nothing scrolls away: every module column is on the page.
+		const viewport = page.viewportSize()!;
+		await page.setViewportSize({ width: 1123, height: 794 });
+		await page.emulateMedia({ media: 'print' });
+		const region = page.getByRole('region', { name: 'Postępy grupy' });
+		const { scroll, client } = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+		expect(scroll).toBeLessThanOrEqual(client);
+		await page.emulateMedia({ media: 'screen' });
+		await page.setViewportSize(viewport);
 
 		await page.getByRole('link', { name: 'Przed spotkaniem' }).click();
 		await page.waitForURL(/sort=behind&dir=desc/);
@@ -115,8 +124,33 @@ test.describe('trainer reports', () => {
 		const plain = await context.newPage();
 		await plain.goto(`${path}?sort=name&dir=desc`);
 		const names = await plain.locator('table tbody th a').allInnerTexts();
-		expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, 'pl')));
+		// By surname, then first name, in Polish alphabetical order (descending here).
+		const surnameFirst = (name: string) => `${name.split(' ').at(-1)} ${name}`;
+		expect(names).toEqual([...names].sort((a, b) => surnameFirst(b).localeCompare(surnameFirst(a), 'pl')));
 		await context.close();
+	});
+
+	test('those behind get one reminder mail, previewed first, at most once a day', async ({ page }) => {
+		await openGroup(page);
+		await page.getByRole('link', { name: 'Przypomnij zaległym' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Przypomnienie dla osób z zaległościami' })).toBeVisible();
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await expect(page.getByRole('listitem').filter({ hasText: 'Katarzyna Dąbrowska' })).toBeVisible();
+		await expect(page.getByText('Temat:')).toBeVisible();
+		const send = page.getByRole('button', { name: /Wyślij przypomnienia \(liczba adresatów: (\d+)\)/ });
+		const count = Number(/(\d+)\)$/.exec((await send.textContent())!.trim())![1]);
+		await send.click();
+		await expect(page.getByRole('status')).toHaveText(`Wysłano przypomnienia (liczba adresatów: ${count}).`);
+		// The same day nobody is due again.
+		await expect(page.getByText(/Nikt nie czeka teraz na przypomnienie/)).toBeVisible();
+		const db = new Database(`test-results/e2e-${process.env.E2E_PORT ?? 4173}.db`, { readonly: true });
+		const mails = db
+			.prepare(
+				"SELECT count(*) AS n FROM mail_outbox WHERE \"to\" = 'katarzyna.demo@akademia.test' AND subject LIKE 'Akademia: moduły do ukończenia%'"
+			)
+			.get() as { n: number };
+		db.close();
+		expect(mails.n).toBe(1);
 	});
 
 	test('the item analysis of the first module quiz shows the numbers, a chart and its table', async ({ page }) => {
@@ -172,8 +206,13 @@ test.describe('trainer reports', () => {
 		expect(attempts).toBeGreaterThan(0);
 		expect(attempts).toBeLessThan(10);
 		await expect(page.getByRole('note')).toHaveText(
-			`⚠ Liczba podejść: ${attempts}. Przy mniej niż 10 podejściach wskaźniki są mało wiarygodne.`
+			`⚠ Liczba podejść: ${attempts}. Przy mniej niż 10 podejściach wskaźniki są mało wiarygodne, więc strona nie oznacza pytań do przejrzenia.`
 		);
+		// Below the minimum no question is flagged for review.
+		await expect(page.getByText('wartość ujemna: sprawdź treść pytania')).toHaveCount(0);
+		// First-attempt and final pass rates, side by side.
+		await expect(page.locator('dt:text-is("Zaliczenie przy pierwszym podejściu")')).toBeVisible();
+		await expect(page.locator('dt:text-is("Zaliczenie ostatecznie (w dowolnym podejściu)")')).toBeVisible();
 		await expect(page.locator('dt:text-is("Liczba podejść") + dd')).toHaveText(String(attempts));
 	});
 
@@ -190,6 +229,9 @@ test.describe('trainer reports', () => {
 		expect(lines[0].startsWith('Imię i nazwisko;E-mail;Urząd lub instytucja;')).toBe(true);
 		expect(text).toContain('Łucja Żółkiewska-Gęślak;kursant@akademia.test');
 		expect(text).toContain('Katarzyna Dąbrowska');
+		// Lesson counts as "3 z 3": a "3/3" cell turns into a date in Excel.
+		expect(text).toMatch(/;\d+ z \d+;/);
+		expect(text).not.toMatch(/;\d+\/\d+;/);
 		expect(download.suggestedFilename()).toMatch(/\.csv$/);
 
 		await page.getByRole('link', { name: '1. Podstawy prawne współpracy zagranicznej – sprawdź się' }).click();
@@ -275,7 +317,7 @@ test.describe('trainer reports', () => {
 		await other.getByLabel('Powtórz hasło').fill('haslo-trenera-123');
 		await other.getByRole('button', { name: 'Załóż konto' }).click();
 		await other.waitForURL('/trainer');
-		await expect(other.getByText('Nie prowadzisz jeszcze żadnej grupy.', { exact: false })).toBeVisible();
+		await expect(other.getByText('Brak prowadzonych grup.', { exact: false })).toBeVisible();
 		await expect(other.getByRole('link', { name: GROUP })).toHaveCount(0);
 		for (const path of [
 			groupPath,

@@ -9,5 +9,5 @@ test('verification is throttled per address against guessing codes', async ({ pa
 	expect(status).toBe(429);
 	await gotoReady(page, '/verify/ZZZZZ-ZZZZ1');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zbyt wiele sprawdzeń');
-	await expect(page.getByText(/Spróbuj ponownie za \d+ min\./)).toBeVisible();
+	await expect(page.getByText(/Proszę spróbować ponownie za \d+ min\./)).toBeVisible();
 });

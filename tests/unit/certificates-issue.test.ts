@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { evaluateCompletion, type CompletionCourse } from '$lib/server/certificates/completion';
-import { DEFAULT_ISSUER, issueCertificateIfComplete, issueForCourse } from '$lib/server/certificates/issue';
+import { issueCertificateIfComplete, issueForCourse } from '$lib/server/certificates/issue';
+import { DEFAULT_INSTITUTION } from '$lib/server/institution';
 import { getCourse } from '$lib/server/content';
 import type { Course } from '$lib/server/content/catalogue';
 import { durably, getDb } from '$lib/server/db';
@@ -191,7 +192,7 @@ describe('issuing certificates', () => {
 			hours: 2,
 			completedAt: new Date(t0 + 4 * DAY),
 			issuedAt: new Date(t0 + 10 * DAY),
-			issuer: DEFAULT_ISSUER,
+			issuer: DEFAULT_INSTITUTION,
 			nameConfirmedAt: null,
 			revokedAt: null
 		});

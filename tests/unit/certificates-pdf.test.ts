@@ -48,6 +48,9 @@ describe('certificate PDF', () => {
 	it('prints the Polish name, course title, dates, hours, code and link intact', async () => {
 		const out = text(save(await renderCertificatePdf(cert, options)));
 		expect(out).toContain('ZAŚWIADCZENIE');
+		// The name is a labelled field in the nominative, never after "wydane dla" (which needs the genitive).
+		expect(out).toContain('Imię i nazwisko');
+		expect(out).not.toContain('wydane dla');
 		expect(out).toContain('Łucja Żółkiewska-Gęślak');
 		expect(out).toContain('„Kompetencje międzykulturowe: Bliski i Daleki Wschód”');
 		expect(out).toContain('AKADEMIA WSPÓŁPRACY MIĘDZYNARODOWEJ SAMORZĄDÓW');

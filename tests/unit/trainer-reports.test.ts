@@ -227,10 +227,26 @@ describe('a learner’s answers in words', () => {
 describe('before the next session', () => {
 	it('ranks the questions and topics the group missed most, members only', () => {
 		const { questions, topics } = missedMost(group, COURSE);
-		// All submitted attempts of members (5): q-tf right 2 of 5, q-multi 2.5 of 5, q-single 4 of 5.
+		// People, not attempts: each member's latest submitted answer. Anna's second attempt (T,F,T), Bogdan's
+		// (T,F,F), Cezary's newer one (F,F,0.5): q-tf wrong for all 3, q-multi 1.5 of 3, q-single 2 of 3.
 		expect(questions.map((q) => q.question.id)).toEqual(['q-tf', 'q-multi', 'q-single']);
-		expect(questions[0]).toMatchObject({ answered: 5, wrong: 3, lessonTitle: 'Lekcja l2' });
-		expect(questions[0].mean).toBeCloseTo(0.4, 10);
+		expect(questions[0]).toMatchObject({ answered: 3, wrong: 3, lessonTitle: 'Lekcja l2' });
+		expect(questions[0].mean).toBe(0);
+		expect(questions[1]).toMatchObject({ answered: 3, wrong: 2 });
+		expect(questions[2]).toMatchObject({ answered: 3, wrong: 1 });
 		expect(topics.map((t) => t.lessonSlug)).toEqual(['l2', 'l1']);
+	});
+});
+
+describe('pass on the first attempt and in the end', () => {
+	it('are told apart: a learner who passes on a retry counts only in the final pass rate', () => {
+		const dorota = insertUser({ name: 'Dorota' });
+		addMember(group, dorota);
+		insertAttempt(dorota, answers(false, false, false));
+		insertAttempt(dorota, answers(true, true, true));
+		const report = quizReport(group, COURSE.quizzes[0], true)!;
+		// First attempts: Anna passed; Bogdan, Cezary and Dorota did not. In the end Anna and Dorota passed.
+		expect(report.firstPassRate).toBeCloseTo(1 / 4, 10);
+		expect(report.finalPassRate).toBeCloseTo(2 / 4, 10);
 	});
 });

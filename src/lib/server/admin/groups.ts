@@ -1,6 +1,6 @@
 // Training groups: a course, trainers, members and a schedule of live sessions. Adding a member enrols them
 // in the group's course. Every change is audited in its own transaction.
-import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { audit } from '../audit/log';
 import { getDb, type Tx } from '../db';
 import {
@@ -75,7 +75,7 @@ export function groupTrainerRows(groupId: string) {
 		.from(groupTrainers)
 		.innerJoin(users, eq(users.id, groupTrainers.userId))
 		.where(eq(groupTrainers.groupId, groupId))
-		.orderBy(asc(users.name))
+		.orderBy(sql`pl_name_key(${users.name})`)
 		.all();
 }
 
@@ -85,7 +85,7 @@ export function groupMemberRows(groupId: string) {
 		.from(groupMembers)
 		.innerJoin(users, eq(users.id, groupMembers.userId))
 		.where(eq(groupMembers.groupId, groupId))
-		.orderBy(asc(users.name), asc(users.email))
+		.orderBy(sql`pl_name_key(${users.name})`, asc(users.email))
 		.all();
 }
 
@@ -104,7 +104,7 @@ export function trainerCandidates() {
 		.select({ id: users.id, name: users.name, email: users.email })
 		.from(users)
 		.where(and(inArray(users.role, ['trainer', 'admin']), isNull(users.disabledAt), isNull(users.anonymisedAt)))
-		.orderBy(asc(users.name))
+		.orderBy(sql`pl_name_key(${users.name})`)
 		.all();
 }
 

@@ -146,6 +146,7 @@ export interface Invited {
 	email: string;
 	name: string;
 	token: string;
+	groupId: string | null;
 }
 
 export type CommitResult = { ok: true; invited: Invited[] } | { ok: false; analysis: Analysis };
@@ -173,7 +174,7 @@ export function commitImport(text: string, encoding: Encoding, actorId: string, 
 				now,
 				tx
 			);
-			return { email: row.email, name: row.name, token };
+			return { email: row.email, name: row.name, token, groupId: row.groupId ?? null };
 		});
 		audit(
 			{

@@ -72,7 +72,7 @@ export function listUsers(filter: UserFilter): { rows: UserRow[]; total: number;
 		})
 		.from(users)
 		.where(where)
-		.orderBy(asc(users.name), asc(users.email))
+		.orderBy(sql`pl_name_key(${users.name})`, asc(users.email))
 		.limit(USERS_PAGE_SIZE)
 		.offset((page - 1) * USERS_PAGE_SIZE)
 		.all();

@@ -6,13 +6,13 @@ import { getCourse } from '../content';
 import { durably, getDb, type Tx } from '../db';
 import { certificates, users, type Certificate } from '../db/schema';
 import { randomId } from '../ids';
+import { institutionName } from '../institution';
 import { generateCode } from './code';
 import { evaluateCompletion, loadCompletionFacts } from './completion';
 
-export const DEFAULT_ISSUER = 'Akademia współpracy międzynarodowej samorządów';
-
+/** The institution's one name (INSTITUTION_NAME), printed as the issuer. */
 export function certificateIssuer(): string {
-	return process.env.CERT_ISSUER?.trim() || DEFAULT_ISSUER;
+	return institutionName();
 }
 
 /**

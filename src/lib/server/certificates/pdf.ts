@@ -200,7 +200,9 @@ export async function renderCertificatePdf(cert: CertificateToPrint, options: Pr
 	if (bilingual) centered(page, 'CERTIFICATE', (y -= 24), regular, 14, MUTED);
 
 	y -= 40;
-	centered(page, bilingual ? 'wydane dla / issued to' : 'wydane dla', y, regular, 12, MUTED);
+	// A label, not "wydane dla": after "dla" the name would need the genitive, which no rule gets right for
+	// every Polish name; as a labelled field it stays in the nominative.
+	centered(page, bilingual ? 'Imię i nazwisko / Name' : 'Imię i nazwisko', y, regular, 12, MUTED);
 	y -= 44;
 	const nameLines = nameLayout(bold, cert.nameAsPrinted, inner);
 	// Two lines are centred on where one would be; the rule goes under the last.

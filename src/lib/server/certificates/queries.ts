@@ -1,5 +1,5 @@
 // Reading certificates: by public code (verification), by owner (the learner), by group (trainer), by search (admin).
-import { and, desc, eq, inArray, isNotNull, isNull, like, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
 import { getDb } from '../db';
 import { certificates, groupMembers, groups, users, type Certificate } from '../db/schema';
 
@@ -61,7 +61,7 @@ function validOfGroup(groupId: string, nameConfirmed: boolean) {
 				nameConfirmed ? isNotNull(certificates.nameConfirmedAt) : isNull(certificates.nameConfirmedAt)
 			)
 		)
-		.orderBy(certificates.nameAsPrinted)
+		.orderBy(sql`pl_name_key(${certificates.nameAsPrinted})`)
 		.all();
 }
 

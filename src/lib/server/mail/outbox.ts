@@ -4,6 +4,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { getDb } from '../db';
 import { mailOutbox } from '../db/schema';
 import { randomId } from '../ids';
+import { institutionName } from '../institution';
 
 export interface Mail {
 	to: string;
@@ -40,7 +41,7 @@ export async function deliverMail(id: string, mail: Mail): Promise<void> {
 	try {
 		const { createTransport } = await import('nodemailer');
 		await createTransport(smtpUrl).sendMail({
-			from: process.env.MAIL_FROM ?? 'akademia@localhost',
+			from: senderAddress(),
 			...mail,
 			text: mail.body
 		});
@@ -80,7 +81,8 @@ export function sendMailsInBackground(mails: Mail[]): number {
 	return queued.length;
 }
 
-function deliverInBackground(queued: { id: string; mail: Mail }[]) {
+/** Delivers mails already stored (e.g. inside a caller's transaction) one after another, without waiting. */
+export function deliverInBackground(queued: { id: string; mail: Mail }[]) {
 	(async () => {
 		for (const { id, mail } of queued) await deliverMail(id, mail);
 	})().catch((e) => console.error(`[mail] background delivery stopped: ${(e as Error).message}`));
@@ -104,4 +106,10 @@ export function resumePendingMail(now = Date.now()): number {
 		pending.map((row) => ({ id: row.id, mail: { to: row.to, subject: row.subject, body: row.body } }))
 	);
 	return pending.length;
+}
+
+/** MAIL_FROM, shown under the institution's one name unless MAIL_FROM carries a display name of its own. */
+export function senderAddress(): { name: string; address: string } | string {
+	const from = process.env.MAIL_FROM?.trim() || 'akademia@localhost';
+	return from.includes('<') ? from : { name: institutionName(), address: from };
 }

@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { Course } from '../content/catalogue';
 import { getDb } from '../db';
+import { comparePeople, polishNameKey } from '../people/name-order';
 import { missingDueModules, type ModuleProgress } from './behind';
 
 export interface MatrixCell extends ModuleProgress {
@@ -95,7 +96,7 @@ const collator = new Intl.Collator('pl', { sensitivity: 'base' });
 /** Sorts on the server (the page works without JavaScript); ties are broken by name. */
 export function sortMatrix(rows: MatrixRow[], key: SortKey, descending: boolean): MatrixRow[] {
 	const value = (r: MatrixRow): number | string => {
-		if (key === 'name') return r.name;
+		if (key === 'name') return polishNameKey(r.name);
 		if (key === 'organisation') return r.organisation;
 		if (key === 'progress') return r.lessonsDone;
 		if (key === 'behind') return r.missing.length;
@@ -106,7 +107,12 @@ export function sortMatrix(rows: MatrixRow[], key: SortKey, descending: boolean)
 	return [...rows].sort((a, b) => {
 		const va = value(a);
 		const vb = value(b);
-		const primary = typeof va === 'string' ? collator.compare(va, vb as string) : va - (vb as number);
-		return primary !== 0 ? sign * primary : collator.compare(a.name, b.name);
+		const primary =
+			key === 'name'
+				? comparePeople(a.name, b.name)
+				: typeof va === 'string'
+					? collator.compare(va, vb as string)
+					: va - (vb as number);
+		return primary !== 0 ? sign * primary : comparePeople(a.name, b.name);
 	});
 }

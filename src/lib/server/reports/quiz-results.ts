@@ -33,7 +33,12 @@ export interface QuizReport {
 	/** False when no attempt of the current version exists and an older version is shown instead. */
 	isCurrentVersion: boolean;
 	attempts: AttemptRow[];
+	/** Share of the attempts shown that passed (first attempts by default, every attempt with ?attempts=all). */
 	passRate: number | null;
+	/** Share of learners whose first attempt passed. */
+	firstPassRate: number | null;
+	/** Share of learners who passed on any attempt so far. */
+	finalPassRate: number | null;
 	meanPercent: number | null;
 	distribution: number[];
 	questions: QuestionReport[];
@@ -67,14 +72,17 @@ export function quizAttemptsOfGroup(groupId: string, quiz: Quiz, version: string
 				AND qa.quiz_slug = ${quiz.slug} AND qa.content_version = ${version} AND qa.submitted_at IS NOT NULL
 			WHERE gm.group_id = ${groupId})
 		WHERE ${firstOnly ? sql`number = 1` : sql`1`}
-		ORDER BY name COLLATE NOCASE, number`);
+		ORDER BY pl_name_key(name), number`);
 	return rows.map((r) => ({ ...r, passed: !!r.passed }));
 }
 
 export function quizReport(groupId: string, quiz: Quiz, firstOnly: boolean): QuizReport | null {
 	const chosen = chooseVersion(groupId, quiz);
 	if (!chosen) return null;
-	const attempts = quizAttemptsOfGroup(groupId, quiz, chosen.version, firstOnly);
+	const everyAttempt = quizAttemptsOfGroup(groupId, quiz, chosen.version, false);
+	const firstAttempts = everyAttempt.filter((a) => a.number === 1);
+	const attempts = firstOnly ? firstAttempts : everyAttempt;
+	const passedEver = new Set(everyAttempt.filter((a) => a.passed).map((a) => a.userId));
 	const ids = new Set(attempts.map((a) => a.id));
 
 	// Every response of these attempts, in one query (the attempts' ids come from the same filter).
@@ -131,6 +139,8 @@ export function quizReport(groupId: string, quiz: Quiz, firstOnly: boolean): Qui
 		isCurrentVersion: chosen.current,
 		attempts,
 		passRate: n === 0 ? null : attempts.filter((a) => a.passed).length / n,
+		firstPassRate: firstAttempts.filter((a) => a.passed).length / firstAttempts.length,
+		finalPassRate: passedEver.size / firstAttempts.length,
 		meanPercent: n === 0 ? null : attempts.reduce((s, a) => s + a.percent, 0) / n,
 		distribution: scoreDistribution(attempts.map((a) => a.percent)),
 		questions: quiz.questions.map((question, i) => ({

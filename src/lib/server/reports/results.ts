@@ -30,6 +30,6 @@ export function groupResults(groupId: string, courseSlug: string, quizSlug?: str
 		JOIN quiz_attempts qa ON qa.user_id = gm.user_id AND qa.course_slug = ${courseSlug}
 			AND qa.submitted_at IS NOT NULL ${quizSlug === undefined ? sql`` : sql`AND qa.quiz_slug = ${quizSlug}`}
 		WHERE gm.group_id = ${groupId}
-		ORDER BY u.name COLLATE NOCASE, qa.quiz_slug, number`);
+		ORDER BY pl_name_key(u.name), qa.quiz_slug, number`);
 	return rows.map((r) => ({ ...r, submittedAt: new Date(r.submittedAt), passed: !!r.passed }));
 }

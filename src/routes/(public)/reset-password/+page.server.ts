@@ -10,6 +10,7 @@ import { fields } from '$lib/server/forms/fields';
 import { safeValues, validateForm } from '$lib/server/forms/validate';
 import { sendMail } from '$lib/server/mail/outbox';
 import type { Actions, PageServerLoad } from './$types';
+import { institutionName } from '$lib/server/institution';
 
 const requestSchema = z.object({ email: fields.email() });
 
@@ -34,7 +35,7 @@ export const actions = {
 				sendMail({
 					to: parsed.data.email,
 					subject: m.mail_reset_subject({}, { locale: user.locale }),
-					body: m.mail_reset_body({ link }, { locale: user.locale })
+					body: m.mail_reset_body({ institution: institutionName(), link }, { locale: user.locale })
 				}).catch((e) => console.error(`[mail] password reset mail not stored: ${(e as Error).message}`));
 			}
 		}

@@ -14,6 +14,7 @@ import {
 import { formError } from '$lib/server/forms/validate';
 import { sendMailsInBackground } from '$lib/server/mail/outbox';
 import type { Actions, PageServerLoad } from './$types';
+import { invitationMail } from '$lib/server/people/invitation-mail';
 
 const ROW_PROBLEMS: Record<RowProblem, () => string> = {
 	name_required: () => m.admin_import_problem_name_required(),
@@ -106,11 +107,15 @@ export const actions = {
 		}
 		const link = (token: string) => `${event.url.origin}/invitation/${token}`;
 		sendMailsInBackground(
-			result.invited.map((invited) => ({
-				to: invited.email,
-				subject: m.mail_invitation_subject(),
-				body: m.mail_invitation_body({ role: m.role_learner(), link: link(invited.token) })
-			}))
+			result.invited.map((invited) =>
+				invitationMail({
+					to: invited.email,
+					role: 'learner',
+					link: link(invited.token),
+					groupId: invited.groupId,
+					invitedBy: admin.id
+				})
+			)
 		);
 		return { imported: result.invited.length };
 	}

@@ -12,6 +12,7 @@ import { fields } from '$lib/server/forms/fields';
 import { fieldError, formDataToObject, safeValues, validateForm } from '$lib/server/forms/validate';
 import { sendMail } from '$lib/server/mail/outbox';
 import type { Actions, PageServerLoad } from './$types';
+import { invitationMail } from '$lib/server/people/invitation-mail';
 
 // Creating a user is inviting them: name, office and group are optional and prefill the invitation.
 const inviteSchema = z.object({
@@ -52,12 +53,15 @@ export const actions = {
 			subjectId: email,
 			details: { role, groupId: group?.id ?? null }
 		});
-		const roleName = { learner: m.role_learner, trainer: m.role_trainer, admin: m.role_admin }[role]();
-		await sendInvitationMail(email, roleName, `${event.url.origin}/invitation/${token}`);
+		await sendMail(
+			invitationMail({
+				to: email,
+				role,
+				link: `${event.url.origin}/invitation/${token}`,
+				groupId: group?.id,
+				invitedBy: admin.id
+			})
+		);
 		return { sent: email };
 	}
 } satisfies Actions;
-
-async function sendInvitationMail(to: string, role: string, link: string) {
-	await sendMail({ to, subject: m.mail_invitation_subject(), body: m.mail_invitation_body({ role, link }) });
-}

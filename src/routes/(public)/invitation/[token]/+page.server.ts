@@ -8,6 +8,7 @@ import { startSession } from '$lib/server/auth/sign-in';
 import { findValidInvitation } from '$lib/server/auth/tokens';
 import { fields, newPasswordSchema } from '$lib/server/forms/fields';
 import { formError, safeValues, validateForm } from '$lib/server/forms/validate';
+import { contactEmail } from '$lib/server/institution';
 import type { Actions, PageServerLoad } from './$types';
 
 const acceptSchema = z
@@ -18,7 +19,7 @@ export const load = (({ params, setHeaders }) => {
 	// The page shows the invited person's email, name and office: no shared or browser cache may keep it.
 	setHeaders({ 'cache-control': 'no-store' });
 	const invitation = findValidInvitation(params.token);
-	if (!invitation) return { invitation: null };
+	if (!invitation) return { invitation: null, contact: contactEmail() };
 	return { invitation: { email: invitation.email, name: invitation.name, organisation: invitation.organisation } };
 }) satisfies PageServerLoad;
 

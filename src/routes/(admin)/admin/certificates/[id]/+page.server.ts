@@ -28,7 +28,14 @@ export const actions = {
 		const form = await event.request.formData();
 		const values = safeValues(form, ['reason']);
 		const parsed = validateForm(revokeSchema, form);
-		if (!parsed.ok) return fail(400, { action: 'revoke', values, errors: parsed.errors });
+		// Revoking is permanent and public: the admin ticks that they know it (works without JavaScript).
+		const confirmError = form.get('confirm') === 'yes' ? {} : { confirm: m.confirm_required() };
+		if (!parsed.ok || confirmError.confirm)
+			return fail(400, {
+				action: 'revoke',
+				values,
+				errors: { ...(parsed.ok ? {} : parsed.errors), ...confirmError }
+			});
 		if (!findById(event.params.id)) error(404, { message: 'not found' });
 		if (!revokeCertificate(event.params.id, admin.id, parsed.data.reason))
 			return fail(400, { action: 'revoke', values, errors: formError(m.cert_admin_already_revoked()) });

@@ -39,7 +39,11 @@ function groupOf(event: Pick<RequestEvent, 'params'> & { params: { id: string } 
 }
 
 async function idFrom(event: RequestEvent, name: string) {
-	const value = (await event.request.formData()).get(name);
+	return idOf(await event.request.formData(), name);
+}
+
+function idOf(form: FormData, name: string) {
+	const value = form.get(name);
 	return typeof value === 'string' ? value.slice(0, 64) : '';
 }
 
@@ -84,7 +88,10 @@ export const actions = {
 	removeMember: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const group = groupOf(event);
-		removeMember(admin.id, group.id, await idFrom(event, 'userId'));
+		const form = await event.request.formData();
+		if (form.get('confirm') !== 'yes')
+			return fail(400, { action: 'member', values: {}, errors: formError(m.confirm_required()) });
+		removeMember(admin.id, group.id, idOf(form, 'userId'));
 		return { action: 'member', done: m.admin_groups_member_removed() };
 	},
 	addTrainer: async (event) => {
@@ -132,7 +139,10 @@ export const actions = {
 	removeSession: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const group = groupOf(event);
-		if (!removeLiveSession(admin.id, group.id, await idFrom(event, 'sessionId')))
+		const form = await event.request.formData();
+		if (form.get('confirm') !== 'yes')
+			return fail(400, { action: 'removeSession', values: {}, errors: formError(m.confirm_required()) });
+		if (!removeLiveSession(admin.id, group.id, idOf(form, 'sessionId')))
 			return fail(400, {
 				action: 'removeSession',
 				values: {},

@@ -36,7 +36,8 @@ export const GET = ((event) => {
 		r.missing.map(moduleName).join(', '),
 		r.lessonsDone,
 		...r.cells.flatMap((c): CsvValue[] => [
-			`${c.lessonsDone}/${c.lessonsTotal}`,
+			// "3 z 3", never "3/3": Excel reads that as 3 March.
+			m.trainer_csv_count_of({ done: c.lessonsDone, total: c.lessonsTotal }),
 			c.hasQuiz ? c.bestPercent : null,
 			c.hasQuiz ? yesNo(c.passed) : null
 		])

@@ -1,0 +1,39 @@
+// The one invitation mail, for single invitations, imported staff lists and re-sent links: it names the
+// institution, the person who invited, the role, and the group and course when the invitation has one.
+import { eq } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages';
+import { getCourse } from '../content';
+import { getDb } from '../db';
+import { groups, users, type Role } from '../db/schema';
+import { institutionName } from '../institution';
+import type { Mail } from '../mail/outbox';
+
+export interface InvitationMailInput {
+	to: string;
+	role: Role;
+	link: string;
+	groupId?: string | null;
+	invitedBy?: string | null;
+}
+
+const ROLE = { learner: m.role_learner, trainer: m.role_trainer, admin: m.role_admin };
+
+export function invitationMail(input: InvitationMailInput): Mail {
+	const db = getDb();
+	const group = input.groupId ? db.select().from(groups).where(eq(groups.id, input.groupId)).get() : undefined;
+	const inviter = input.invitedBy
+		? db.select({ name: users.name }).from(users).where(eq(users.id, input.invitedBy)).get()?.name
+		: undefined;
+	const course = group ? getCourse(group.courseSlug) : undefined;
+	const institution = institutionName();
+	return {
+		to: input.to,
+		subject: m.mail_invitation_subject(),
+		body: m.mail_invitation_body({
+			who: inviter ? `${inviter} (${institution})` : institution,
+			role: ROLE[input.role](),
+			context: group ? m.mail_invitation_group({ group: group.name, course: course?.title ?? group.courseSlug }) : '',
+			link: input.link
+		})
+	};
+}
