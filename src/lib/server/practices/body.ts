@@ -97,3 +97,13 @@ export function markUnconfirmed(text: string): { text: string; unconfirmed: bool
 export function blocksOf(sections: Sections): Record<SectionKey, Block[]> {
 	return Object.fromEntries(SECTIONS.map((s) => [s.key, toBlocks(sections[s.key])])) as Record<SectionKey, Block[]>;
 }
+
+export type Part = { text: string; unconfirmed: boolean };
+export type RenderedBlock = { type: 'p'; parts: Part[] } | { type: 'ul'; items: Part[][] };
+
+/** A section ready for the page: blocks of text parts (the page prints them as text, never as HTML). */
+export function renderSection(text: string): RenderedBlock[] {
+	return toBlocks(text).map((b) =>
+		b.type === 'p' ? { type: 'p', parts: markUnconfirmed(b.text) } : { type: 'ul', items: b.items.map(markUnconfirmed) }
+	);
+}

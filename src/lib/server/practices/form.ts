@@ -36,11 +36,11 @@ const optionalYear = z
 	.optional()
 	.refine((s) => !s || /^(19[5-9]\d|20\d\d)$/.test(s), 'practices_year_invalid')
 	.transform((s) => (s ? Number(s) : undefined));
-const list = <T extends z.ZodType>(item: T) =>
+const list = <T extends z.ZodType<string, string>>(item: T) =>
 	z
 		.union([z.string(), z.array(z.string())])
 		.optional()
-		.transform((v) => (v === undefined ? [] : [v].flat()))
+		.transform((v): string[] => (v === undefined ? [] : [v].flat()))
 		.pipe(z.array(item));
 
 export function submissionFormSchema(lessonRefs: Set<string>) {
@@ -65,10 +65,10 @@ export function submissionFormSchema(lessonRefs: Set<string>) {
 		shape[`source_title_${i}`] = i === 1 ? requiredText(300) : optionalText(300);
 		shape[`source_publisher_${i}`] = i === 1 ? requiredText(200) : optionalText(200);
 		shape[`source_date_${i}`] = optionalText(40);
-		shape[`source_url_${i}`] = (i === 1 ? requiredText(1000) : optionalText(1000)).refine(
-			(u) => u === undefined || isWebAddress(u),
-			'practices_url_invalid'
-		);
+		shape[`source_url_${i}`] =
+			i === 1
+				? requiredText(1000).refine(isWebAddress, 'practices_url_invalid')
+				: optionalText(1000).refine((u) => u === undefined || isWebAddress(u), 'practices_url_invalid');
 	}
 	for (const s of SECTIONS) shape[`section_${s.key}`] = sectionText;
 	return z.object(shape).superRefine((v, ctx) => {

@@ -2,7 +2,9 @@
 // submissions from the database, merged into one list. A file wins if a submission ever had the same slug.
 import { getCatalogue } from '../content';
 import { buildPracticeCatalogue, lessonRefsOf, type PracticeCase } from './catalogue';
-import { countryName } from './countries';
+import { countriesByName, countryName } from './countries';
+import { OFFICE_ROWS, SOURCE_ROWS } from './form';
+import { SECTIONS } from './schema';
 import { searchCases, type PracticeFilters } from './search';
 import { publishedSubmissionCases } from './submissions';
 
@@ -66,4 +68,23 @@ export function yearSpan(c: Pick<PracticeCase, 'yearFrom' | 'yearTo'>, since: st
 	if (c.yearFrom) return `${since} ${c.yearFrom}`;
 	if (c.yearTo) return `${until} ${c.yearTo}`;
 	return '';
+}
+
+/** What the submission form offers: countries, lessons by course, the sections, the number of repeated rows. */
+export function formOptions() {
+	return {
+		countries: countriesByName(),
+		courses: getCatalogue().courses.map((c) => ({
+			title: c.title,
+			lessons: c.lessons.map((l) => ({ ref: `${c.slug}/${l.slug}`, title: l.title }))
+		})),
+		sections: SECTIONS.map((s) => ({ key: s.key, heading: s.heading })),
+		officeRows: OFFICE_ROWS,
+		sourceRows: SOURCE_ROWS
+	};
+}
+
+/** Today in Poland, YYYY-MM-DD (the "last verified" date a moderator gives a case by publishing it). */
+export function todayInPoland(now = new Date()): string {
+	return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Warsaw' });
 }

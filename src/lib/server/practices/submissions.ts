@@ -193,7 +193,7 @@ export function publishSubmission(
 		.all()
 		.map((r) => r.slug!);
 	const slug = slugFromTitle(row.title, new Set([...fileSlugs, ...published]));
-	const check = submissionAsCase({ ...row, slug, publishedAt: new Date(), status: 'published' }, lessonRefs, today);
+	const check = submissionAsCase({ ...row, slug }, lessonRefs, today);
 	if (!check.case) throw Object.assign(new SubmissionError('invalid', 400), { problems: check.problems });
 	moderate(
 		adminId,
