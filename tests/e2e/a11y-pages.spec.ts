@@ -101,6 +101,8 @@ for (const role of Object.keys(PAGES) as Who[]) {
 			page,
 			baseURL
 		}) => {
+			// One test walks all of a role's pages: its time grows with the list (axe takes seconds per page on a busy machine).
+			test.setTimeout(Math.max(60_000, PAGES[role].length * 8_000));
 			const foreign: string[] = [];
 			page.on('request', (r) => {
 				const url = new URL(r.url());
