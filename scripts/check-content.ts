@@ -3,11 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { buildCatalogue, ContentError } from '../src/lib/server/content/catalogue';
 import { readContentFiles } from '../src/lib/server/content/files-from-disk';
-import {
-	buildPracticeCatalogue,
-	lessonRefsOf,
-	PracticeContentError
-} from '../src/lib/server/practices/catalogue';
+import { buildPracticeCatalogue, lessonRefsOf, PracticeContentError } from '../src/lib/server/practices/catalogue';
 import { readPracticeFiles } from '../src/lib/server/practices/files-from-disk';
 
 let failed = false;

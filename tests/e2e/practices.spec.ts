@@ -100,5 +100,7 @@ test('submit as a learner, moderate as an admin, find the published case by sear
 	const csv = await visitor.request.get(`/practices/export.csv?q=${stamp}`);
 	const body = await csv.text();
 	expect(body.startsWith('\uFEFF')).toBe(true);
-	expect(body).toContain(`${title};Gmina Fikcyjna (gmina);Miasto Fikcyjne;Wietnam;Daleki Wschód;wizyta studyjna;2019;2021`);
+	expect(body).toContain(
+		`${title};Gmina Fikcyjna (gmina);Miasto Fikcyjne;Wietnam;Daleki Wschód;wizyta studyjna;2019;2021`
+	);
 });

@@ -88,7 +88,11 @@ describe('case files', () => {
 	it('reads the real practices/ folder without problems (what content:check and the build run)', () => {
 		const files = readPracticeFiles('practices');
 		const lessons = new Set(
-			[...Object.values(files).join('\n').matchAll(/^ {2}- ([a-z0-9-]+\/[a-z0-9-]+)$/gm)].map((m) => m[1])
+			[
+				...Object.values(files)
+					.join('\n')
+					.matchAll(/^ {2}- ([a-z0-9-]+\/[a-z0-9-]+)$/gm)
+			].map((m) => m[1])
 		);
 		expect(() => buildPracticeCatalogue(files, lessons)).not.toThrow();
 	});

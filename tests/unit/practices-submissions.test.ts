@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/db';
 import { auditLog } from '$lib/server/db/schema';
 import { validateForm } from '$lib/server/forms/validate';
 import { submissionDataFromForm, submissionFormSchema } from '$lib/server/practices/form';
-import { allCases, getCase, getLessonRefs } from '$lib/server/practices';
+import { allCases, casesForLesson, getCase, getLessonRefs } from '$lib/server/practices';
 import {
 	createSubmission,
 	getOwnSubmission,
@@ -103,6 +103,9 @@ describe('moderation', () => {
 		const published = getCase(slug);
 		expect(published).toMatchObject({ origin: 'submission', lastVerified: '2026-12-07', partner: { country: 'VN' } });
 		expect(allCases().some((c) => c.slug === slug)).toBe(true);
+		// The lesson it names lists it back.
+		const [course, lesson] = LESSON.split('/');
+		expect(casesForLesson(course, lesson).map((c) => c.slug)).toContain(slug);
 		const actions = getDb()
 			.select({ action: auditLog.action })
 			.from(auditLog)

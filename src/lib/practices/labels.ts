@@ -47,8 +47,7 @@ export const officeLabel = (t: string): string => OFFICE_LABELS[t]?.() ?? t;
 export const statusLabel = (s: string): string => STATUS_LABELS[s]?.() ?? s;
 
 export function yearsLabel(c: { yearFrom?: number; yearTo?: number }): string {
-	if (c.yearFrom && c.yearTo)
-		return c.yearFrom === c.yearTo ? String(c.yearFrom) : `${c.yearFrom}–${c.yearTo}`;
+	if (c.yearFrom && c.yearTo) return c.yearFrom === c.yearTo ? String(c.yearFrom) : `${c.yearFrom}–${c.yearTo}`;
 	if (c.yearFrom) return m.practices_years_since({ year: c.yearFrom });
 	if (c.yearTo) return m.practices_years_until({ year: c.yearTo });
 	return m.practices_years_unknown();

@@ -53,7 +53,9 @@ export class PracticeContentError extends Error {
 }
 
 function formatIssues(path: string, error: z.ZodError): string[] {
-	return error.issues.map((issue) => `${path}: ${issue.path.map(String).join('.') || '(frontmatter)'}: ${issue.message}`);
+	return error.issues.map(
+		(issue) => `${path}: ${issue.path.map(String).join('.') || '(frontmatter)'}: ${issue.message}`
+	);
 }
 
 /** Validates a case's frontmatter and body; problems are prefixed with `where` (a path or "submission"). */

@@ -59,7 +59,10 @@ export function submissionFormSchema(lessonRefs: Set<string>) {
 	};
 	for (let i = 1; i <= OFFICE_ROWS; i++) {
 		shape[`office_name_${i}`] = i === 1 ? requiredText(200) : optionalText(200);
-		shape[`office_type_${i}`] = z.preprocess((t) => t || undefined, z.enum(OFFICE_TYPES, { error: 'required' }).optional());
+		shape[`office_type_${i}`] = z.preprocess(
+			(t) => t || undefined,
+			z.enum(OFFICE_TYPES, { error: 'required' }).optional()
+		);
 	}
 	for (let i = 1; i <= SOURCE_ROWS; i++) {
 		shape[`source_title_${i}`] = i === 1 ? requiredText(300) : optionalText(300);

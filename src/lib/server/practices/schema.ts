@@ -79,16 +79,17 @@ export const practiceFrontmatterSchema = z
 			name: text,
 			country: z
 				.string()
-				.refine((c) => c in COUNTRIES, 'unknown ISO 3166-1 alpha-2 code (add it to src/lib/server/practices/countries.ts)'),
+				.refine(
+					(c) => c in COUNTRIES,
+					'unknown ISO 3166-1 alpha-2 code (add it to src/lib/server/practices/countries.ts)'
+				),
 			region: z.enum(REGIONS)
 		}),
 		forms: z.array(z.enum(FORMS)).min(1, 'at least one form of cooperation is required'),
 		year_from: year.optional(),
 		year_to: year.optional(),
 		funding: text.optional(),
-		lessons: z
-			.array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'must be <course-slug>/<lesson-slug>'))
-			.default([]),
+		lessons: z.array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'must be <course-slug>/<lesson-slug>')).default([]),
 		last_verified: isoDateSchema,
 		sources: z
 			.array(sourceSchema, { error: 'a case needs its sources (title, publisher, url)' })

@@ -132,8 +132,7 @@ export function searchCases(
 ): PracticeCase[] {
 	const filtered = cases.filter((c) => matchesFilters(c, filters, currentYear));
 	const terms = searchTerms(filters.q ?? '');
-	if (terms.length === 0)
-		return filtered.sort((a, b) => a.title.localeCompare(b.title, 'pl'));
+	if (terms.length === 0) return filtered.sort((a, b) => a.title.localeCompare(b.title, 'pl'));
 	return filtered
 		.map((c) => ({ c, score: scoreCase(c, terms, extraText(c)) }))
 		.filter((x) => x.score > 0)

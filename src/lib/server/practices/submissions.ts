@@ -61,10 +61,7 @@ export function updateOwnSubmission(authorId: string, id: string, data: Submissi
 			.set({ data: { ...data }, title: String(data.frontmatter.title), status: 'pending', updatedAt: new Date() })
 			.where(eq(practiceSubmissions.id, id))
 			.run();
-		audit(
-			{ actorId: authorId, action: 'practice.resubmitted', subjectType: 'practice_submission', subjectId: id },
-			t
-		);
+		audit({ actorId: authorId, action: 'practice.resubmitted', subjectType: 'practice_submission', subjectId: id }, t);
 	});
 }
 
