@@ -1,6 +1,7 @@
 // Search normalisation (Polish letters, case, hyphens), ranking and filters over fictitious cases.
 import { describe, expect, it } from 'vitest';
 import type { PracticeCase } from '$lib/server/practices/catalogue';
+import { isStale } from '$lib/server/practices';
 import { filtersFromQuery, foldForSearch, searchCases, searchTerms } from '$lib/server/practices/search';
 
 function fake(slug: string, over: Partial<PracticeCase> = {}): PracticeCase {
@@ -108,5 +109,13 @@ describe('filters', () => {
 			from: 2010,
 			to: undefined
 		});
+	});
+});
+
+describe('re-verification', () => {
+	it('a case is due a year after it was last verified', () => {
+		expect(isStale('2025-12-08', new Date('2026-12-07T12:00:00Z'))).toBe(false);
+		expect(isStale('2025-12-07', new Date('2026-12-07T12:00:00Z'))).toBe(true);
+		expect(isStale('2024-02-29', new Date('2025-03-01T00:00:00Z'))).toBe(true);
 	});
 });

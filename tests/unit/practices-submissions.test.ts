@@ -18,6 +18,7 @@ import {
 	SubmissionError,
 	updateOwnSubmission
 } from '$lib/server/practices/submissions';
+import { exportPersonalData } from '$lib/server/privacy/export';
 import { insertUser } from './db-helpers';
 
 const LESSON = [...getLessonRefs()][0];
@@ -132,6 +133,15 @@ describe('moderation', () => {
 		expect(getOwnSubmission(author, id).status).toBe('rejected');
 		expect(() => publishSubmission(admin, id, new Set(), getLessonRefs(), '2026-12-07')).toThrow(SubmissionError);
 		expect(allCases().some((c) => c.title === 'Odrzucony przypadek fikcyjny')).toBe(false);
+	});
+
+	it('the author’s submissions are in their personal data export', () => {
+		const author = insertUser();
+		const id = submit(author, 'Przypadek do eksportu danych');
+		expect(exportPersonalData(author)?.practiceSubmissions).toEqual([
+			expect.objectContaining({ id, title: 'Przypadek do eksportu danych', status: 'pending' })
+		]);
+		expect(exportPersonalData(insertUser())?.practiceSubmissions).toEqual([]);
 	});
 
 	it('a slug never repeats a file case or another submission', () => {
