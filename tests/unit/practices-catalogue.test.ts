@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { markUnconfirmed, toBlocks } from '$lib/server/practices/body';
-import { buildPracticeCatalogue, PracticeContentError } from '$lib/server/practices/catalogue';
+import { buildCatalogue } from '$lib/server/content/catalogue';
+import { readContentFiles } from '$lib/server/content/files-from-disk';
+import { buildPracticeCatalogue, lessonRefsOf, PracticeContentError } from '$lib/server/practices/catalogue';
 import { readPracticeFiles } from '$lib/server/practices/files-from-disk';
 
 const FIXTURE = readFileSync(new URL('./fixtures/practices/gmina-przykladowa-fikcja.md', import.meta.url), 'utf8');
@@ -87,13 +89,7 @@ describe('case files', () => {
 
 	it('reads the real practices/ folder without problems (what content:check and the build run)', () => {
 		const files = readPracticeFiles('practices');
-		const lessons = new Set(
-			[
-				...Object.values(files)
-					.join('\n')
-					.matchAll(/^ {2}- ([a-z0-9-]+\/[a-z0-9-]+)$/gm)
-			].map((m) => m[1])
-		);
+		const lessons = lessonRefsOf(buildCatalogue(readContentFiles('lessons')).courses);
 		expect(() => buildPracticeCatalogue(files, lessons)).not.toThrow();
 	});
 });
