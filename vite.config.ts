@@ -5,13 +5,20 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { buildCatalogue } from './src/lib/server/content/catalogue';
 import { readContentFiles } from './src/lib/server/content/files-from-disk';
+import { buildPracticeCatalogue, lessonRefsOf } from './src/lib/server/practices/catalogue';
+import { readPracticeFiles } from './src/lib/server/practices/files-from-disk';
 
 /** Fails the build (and the dev server start) with the file and field of every content problem. */
 function validateLessons(): Plugin {
 	return {
 		name: 'akademia-validate-lessons',
 		buildStart() {
-			buildCatalogue(readContentFiles(fileURLToPath(new URL('./lessons', import.meta.url))));
+			const { courses } = buildCatalogue(readContentFiles(fileURLToPath(new URL('./lessons', import.meta.url))));
+			// Good-practice cases, whose `lessons:` must name lessons that exist.
+			buildPracticeCatalogue(
+				readPracticeFiles(fileURLToPath(new URL('./practices', import.meta.url))),
+				lessonRefsOf(courses)
+			);
 		}
 	};
 }
@@ -27,7 +34,7 @@ export default defineConfig({
 		}),
 		sveltekit()
 	],
-	server: { fs: { allow: ['lessons'] } },
+	server: { fs: { allow: ['lessons', 'practices'] } },
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
 		environment: 'node',

@@ -6,4 +6,23 @@ CREATE TABLE `credential_status_entries` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `credential_status_entries_certificate_id_unique` ON `credential_status_entries` (`certificate_id`);--> statement-breakpoint
+CREATE TABLE `practice_submissions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`author_id` text,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`title` text NOT NULL,
+	`data` text NOT NULL,
+	`slug` text,
+	`moderator_comment` text,
+	`moderated_by` text,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`updated_at` integer NOT NULL,
+	`published_at` integer,
+	FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`moderated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `practice_submissions_slug_unique` ON `practice_submissions` (`slug`);--> statement-breakpoint
+CREATE INDEX `practice_submissions_status_idx` ON `practice_submissions` (`status`,`updated_at`);--> statement-breakpoint
+CREATE INDEX `practice_submissions_author_idx` ON `practice_submissions` (`author_id`);--> statement-breakpoint
 ALTER TABLE `quiz_responses` ADD `seq` integer DEFAULT 0 NOT NULL;

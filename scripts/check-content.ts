@@ -1,8 +1,12 @@
-// Validates everything under lessons/ and prints each problem with its file and field: `npm run content:check`.
+// Validates everything under lessons/ and practices/ and prints each problem with its file and field:
+// `npm run content:check`.
 import { fileURLToPath } from 'node:url';
 import { buildCatalogue, ContentError } from '../src/lib/server/content/catalogue';
 import { readContentFiles } from '../src/lib/server/content/files-from-disk';
+import { buildPracticeCatalogue, lessonRefsOf, PracticeContentError } from '../src/lib/server/practices/catalogue';
+import { readPracticeFiles } from '../src/lib/server/practices/files-from-disk';
 
+let failed = false;
 try {
 	const { courses } = buildCatalogue(readContentFiles(fileURLToPath(new URL('../lessons', import.meta.url))));
 	for (const course of courses) {
@@ -11,8 +15,15 @@ try {
 			`${course.slug}: ${course.modules.length} modules, ${course.lessons.length} lessons, ${questions} questions`
 		);
 	}
+	const cases = buildPracticeCatalogue(
+		readPracticeFiles(fileURLToPath(new URL('../practices', import.meta.url))),
+		lessonRefsOf(courses)
+	);
+	const offices = new Set(cases.flatMap((c) => c.offices.map((o) => o.name)));
+	console.log(`practices: ${cases.length} cases from ${offices.size} offices`);
 } catch (e) {
-	if (!(e instanceof ContentError)) throw e;
+	if (!(e instanceof ContentError) && !(e instanceof PracticeContentError)) throw e;
 	console.error(e.message);
-	process.exit(1);
+	failed = true;
 }
+if (failed) process.exit(1);

@@ -275,7 +275,32 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	'GET /trainer/groups/[group]/quizzes/[quiz]/results.csv': {
 		params: (fx) => ({ group: fx.groupId, quiz: fx.course.quizzes[0]?.slug ?? 'final' }),
 		expect: { ...groupTrainers(200, 403), anonymous: 401 }
-	}
+	},
+
+	// --- good practices: the library is public; anyone signed in submits; a submission is its author's; admins
+	// moderate. Moderation decisions carry the version the admin read, so an empty form is a 400.
+	'GET /practices': { expect: all(200) },
+	'GET /practices/export.csv': { expect: all(200) },
+	'GET /practices/[slug]': { params: (fx) => ({ slug: fx.practiceSlug }), expect: all(200) },
+	'GET /practices/submit': { expect: signedIn(200) },
+	'POST /practices/submit?/default': { expect: signedIn(400) },
+	'GET /practices/submissions': { expect: signedIn(200) },
+	'GET /practices/submissions/[id]': {
+		params: (fx) => ({ id: fx.practiceSubmissionId }),
+		expect: ownerOnly(200, 404)
+	},
+	'POST /practices/submissions/[id]?/save': {
+		params: (fx) => ({ id: fx.practiceSubmissionId }),
+		expect: ownerOnly(400, 404)
+	},
+	'GET /admin/practices': { expect: adminOnly() },
+	'GET /admin/practices/[id]': { params: (fx) => ({ id: fx.practiceSubmissionId }), expect: adminOnly() },
+	...Object.fromEntries(
+		['requestChanges', 'publish', 'reject'].map((action) => [
+			`POST /admin/practices/[id]?/${action}`,
+			{ params: (fx: Fixtures) => ({ id: fx.practiceSubmissionId }), expect: adminOnly(400) } satisfies AuthzRow
+		])
+	)
 };
 
 export { all, signedIn, adminOnly, learnerOnly, trainerOrAdmin, ownerOnly, groupTrainers, home };

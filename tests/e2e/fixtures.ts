@@ -45,6 +45,30 @@ export interface Fixtures {
 	 */
 	invitation: { id: string; token: string };
 	passwordReset: { id: string; token: string; userId: string };
+	/** A good-practice submission of `learner`, waiting for moderation. */
+	practiceSubmissionId: string;
+	/** The slug of a published (fictitious) submitted case, shown at /practices/<slug>. */
+	practiceSlug: string;
+}
+
+/** A fictitious case in the stored shape of a submission (src/lib/server/practices/form.ts). */
+export function fictitiousCaseData(title: string) {
+	const text = 'Fikcyjny tekst do testów.';
+	return {
+		frontmatter: {
+			title,
+			summary: 'Fikcyjny przypadek do testów automatycznych.',
+			offices: [{ name: 'Gmina Fikcyjna', type: 'gmina' }],
+			partner: { name: 'Miasto Fikcyjne', country: 'VN', region: 'far-east' },
+			forms: ['project'],
+			lessons: [],
+			sources: [{ title: 'Strona testowa', publisher: 'Wydawca testowy', url: 'https://example.org/fikcja' }]
+		},
+		sections: Object.fromEntries(
+			['situation', 'goals', 'actions', 'results', 'difficulties', 'tips', 'transferability'].map((k) => [k, text])
+		),
+		last_verified: '2026-01-01'
+	};
 }
 
 export function openServerDb() {
@@ -92,6 +116,8 @@ export function createFixtures(): Fixtures {
 		const liveSessionId = id();
 		const attemptId = id();
 		const certificateId = id();
+		const practiceSubmissionId = id();
+		const practiceSlug = `fikcja-${id().slice(0, 8)}`;
 		// The verification-code format (XXXXX-XXXXX, Crockford base32), so /verify/[code] needs no normalising.
 		const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 		const chars = [...randomBytes(10)].map((b) => alphabet[b & 31]).join('');
@@ -151,6 +177,30 @@ export function createFixtures(): Fixtures {
 				admin.id,
 				now + 7 * 86_400_000
 			);
+			const submission = db.prepare(
+				`insert into practice_submissions (id, author_id, status, title, data, slug, updated_at, published_at)
+				 values (?, ?, ?, ?, ?, ?, ?, ?)`
+			);
+			submission.run(
+				practiceSubmissionId,
+				people.learner.id,
+				'pending',
+				'Zgłoszenie fikcyjne',
+				JSON.stringify(fictitiousCaseData('Zgłoszenie fikcyjne')),
+				null,
+				now,
+				null
+			);
+			submission.run(
+				id(),
+				people.otherLearner.id,
+				'published',
+				`Przypadek fikcyjny ${stamp}`,
+				JSON.stringify(fictitiousCaseData(`Przypadek fikcyjny ${stamp}`)),
+				practiceSlug,
+				now,
+				now
+			);
 			db.prepare('insert into password_resets (id, token_hash, user_id, expires_at) values (?, ?, ?, ?)').run(
 				passwordReset.id,
 				hashToken(passwordReset.token),
@@ -169,7 +219,9 @@ export function createFixtures(): Fixtures {
 			liveSessionId,
 			spareUserId: spare.id,
 			invitation,
-			passwordReset
+			passwordReset,
+			practiceSubmissionId,
+			practiceSlug
 		};
 	} finally {
 		db.close();

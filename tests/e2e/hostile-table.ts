@@ -3,6 +3,9 @@
 // non-GET endpoint without a row. A row names who sends it (someone ALLOWED to reach the code, so the test hits
 // validation, not the guard) and the fields the form reads.
 import type { Actor, Fixtures } from './fixtures';
+import { formFieldNames } from '../../src/lib/server/practices/form';
+
+const PRACTICE_FORM_FIELDS = formFieldNames();
 
 export interface HostileRow {
 	actor: Actor;
@@ -164,6 +167,24 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 	},
 	'POST /admin/users/[id]?/disable': { actor: 'admin', fields: [], skip: 'reads no input' },
 	'POST /admin/users/[id]?/enable': { actor: 'admin', fields: [], skip: 'reads no input' },
+	// --- good practices: no hostile value is a valid case (the country must be one from the list), and a
+	// moderation decision needs the version the admin read, which no hostile value matches.
+	'POST /practices/submit?/default': { actor: 'learner', fields: PRACTICE_FORM_FIELDS },
+	'POST /practices/submissions/[id]?/save': {
+		actor: 'learner',
+		params: (fx) => ({ id: fx.practiceSubmissionId }),
+		fields: PRACTICE_FORM_FIELDS
+	},
+	...Object.fromEntries(
+		['requestChanges', 'publish', 'reject'].map((action) => [
+			`POST /admin/practices/[id]?/${action}`,
+			{
+				actor: 'admin',
+				params: (fx: Fixtures) => ({ id: fx.practiceSubmissionId }),
+				fields: ['version', 'comment']
+			} satisfies HostileRow
+		])
+	),
 	'POST /attendance/[sessionId]?/default': {
 		actor: 'trainerOfGroup',
 		params: (fx) => ({ sessionId: fx.liveSessionId }),

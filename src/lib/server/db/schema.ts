@@ -301,6 +301,37 @@ export const mailOutbox = sqliteTable('mail_outbox', {
 	error: text('error')
 });
 
+export const PRACTICE_SUBMISSION_STATUSES = ['pending', 'changes_requested', 'published', 'rejected'] as const;
+export type PracticeSubmissionStatus = (typeof PRACTICE_SUBMISSION_STATUSES)[number];
+
+/**
+ * Good-practice cases sent through the form (src/lib/server/practices/submissions.ts). `data` holds the case in
+ * the shape of a case file (frontmatter fields + sections), validated by the same schema; once published the case
+ * is listed beside the files under practices/ at /practices/<slug>.
+ */
+export const practiceSubmissions = sqliteTable(
+	'practice_submissions',
+	{
+		id: text('id').primaryKey(),
+		authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+		status: text('status', { enum: PRACTICE_SUBMISSION_STATUSES }).notNull().default('pending'),
+		title: text('title').notNull(),
+		data: text('data', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+		/** Set when published; unique among submissions (file cases are checked in code). */
+		slug: text('slug').unique(),
+		/** The moderator's last comment (why changes are needed, or why rejected). */
+		moderatorComment: text('moderator_comment'),
+		moderatedBy: text('moderated_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+		publishedAt: integer('published_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		index('practice_submissions_status_idx').on(t.status, t.updatedAt),
+		index('practice_submissions_author_idx').on(t.authorId)
+	]
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Group = typeof groups.$inferSelect;

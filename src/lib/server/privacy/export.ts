@@ -11,6 +11,7 @@ import {
 	groupTrainers,
 	lessonProgress,
 	liveSessions,
+	practiceSubmissions,
 	quizAttempts,
 	quizResponses,
 	users
@@ -111,6 +112,22 @@ export function exportPersonalData(userId: string, tx: Tx = getDb()) {
 			.from(attendance)
 			.innerJoin(liveSessions, eq(liveSessions.id, attendance.liveSessionId))
 			.where(eq(attendance.userId, userId))
+			.all(),
+		// Good-practice cases the person submitted (the case itself, its status and the moderator's comment).
+		practiceSubmissions: tx
+			.select({
+				id: practiceSubmissions.id,
+				title: practiceSubmissions.title,
+				status: practiceSubmissions.status,
+				data: practiceSubmissions.data,
+				moderatorComment: practiceSubmissions.moderatorComment,
+				slug: practiceSubmissions.slug,
+				createdAt: practiceSubmissions.createdAt,
+				updatedAt: practiceSubmissions.updatedAt,
+				publishedAt: practiceSubmissions.publishedAt
+			})
+			.from(practiceSubmissions)
+			.where(eq(practiceSubmissions.authorId, userId))
 			.all()
 	};
 }

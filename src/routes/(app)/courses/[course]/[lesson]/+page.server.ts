@@ -5,6 +5,7 @@ import { issueCertificateIfComplete } from '$lib/server/certificates/issue';
 import { isStaff } from '$lib/server/lessons/access';
 import { readableLesson } from '$lib/server/lessons/readable';
 import { renderContent } from '$lib/server/lessons/render';
+import { casesForLesson } from '$lib/server/practices';
 import { enrol } from '$lib/server/progress/enrol';
 import { recordCompletion, recordOpen } from '$lib/server/progress/record';
 import { lessonStatuses } from '$lib/server/progress/summary';
@@ -47,7 +48,9 @@ export const load = (async (event) => {
 			isLastOfModule && module.quiz
 				? { href: `/courses/${course.slug}/quiz/${module.quiz.slug}`, title: module.quiz.title }
 				: undefined,
-		preview: isStaff(user)
+		preview: isStaff(user),
+		// Good-practice cases that name this lesson among the lessons they illustrate.
+		practices: casesForLesson(course.slug, lesson.slug).map((c) => ({ slug: c.slug, title: c.title }))
 	};
 }) satisfies PageServerLoad;
 

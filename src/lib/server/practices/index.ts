@@ -1,0 +1,90 @@
+// The library the pages use: case files under practices/ (bundled at build time, validated once) and published
+// submissions from the database, merged into one list. A file wins if a submission ever had the same slug.
+import { getCatalogue } from '../content';
+import { buildPracticeCatalogue, lessonRefsOf, type PracticeCase } from './catalogue';
+import { countriesByName, countryName } from './countries';
+import { OFFICE_ROWS, SOURCE_ROWS } from './form';
+import { SECTIONS } from './schema';
+import { searchCases, type PracticeFilters } from './search';
+import { publishedSubmissionCases } from './submissions';
+
+export type { PracticeCase } from './catalogue';
+
+const rawFiles = import.meta.glob('/practices/*.md', { query: '?raw', import: 'default', eager: true }) as Record<
+	string,
+	string
+>;
+
+let fileCases: PracticeCase[] | undefined;
+let lessonRefs: Set<string> | undefined;
+
+export function getLessonRefs(): Set<string> {
+	lessonRefs ??= lessonRefsOf(getCatalogue().courses);
+	return lessonRefs;
+}
+
+export function getFileCases(): PracticeCase[] {
+	fileCases ??= buildPracticeCatalogue(rawFiles, getLessonRefs());
+	return fileCases;
+}
+
+export function fileCaseSlugs(): Set<string> {
+	return new Set(getFileCases().map((c) => c.slug));
+}
+
+/** Every published case: files, then submissions whose slug no file has. */
+export function allCases(): PracticeCase[] {
+	const files = getFileCases();
+	const slugs = new Set(files.map((c) => c.slug));
+	return [...files, ...publishedSubmissionCases(getLessonRefs()).filter((c) => !slugs.has(c.slug))];
+}
+
+export function findCases(filters: PracticeFilters): PracticeCase[] {
+	return searchCases(allCases(), filters, (c) => [countryName(c.partner.country)]);
+}
+
+export function getCase(slug: string): PracticeCase | undefined {
+	return allCases().find((c) => c.slug === slug);
+}
+
+/** Cases that name a lesson among the lessons they illustrate (the lesson page links them back). */
+export function casesForLesson(courseSlug: string, lessonSlug: string): PracticeCase[] {
+	const ref = `${courseSlug}/${lessonSlug}`;
+	return allCases()
+		.filter((c) => c.lessons.includes(ref))
+		.sort((a, b) => a.title.localeCompare(b.title, 'pl'));
+}
+
+/** A case is due for re-verification a year after it was last verified. */
+export function isStale(lastVerified: string, now = new Date()): boolean {
+	const due = new Date(`${lastVerified}T00:00:00Z`);
+	due.setUTCFullYear(due.getUTCFullYear() + 1);
+	return now.getTime() >= due.getTime();
+}
+
+/** The year span as shown: "2013–2017", "od 2013", "do 2017", or "". */
+export function yearSpan(c: Pick<PracticeCase, 'yearFrom' | 'yearTo'>, since: string, until: string): string {
+	if (c.yearFrom && c.yearTo) return c.yearFrom === c.yearTo ? String(c.yearFrom) : `${c.yearFrom}–${c.yearTo}`;
+	if (c.yearFrom) return `${since} ${c.yearFrom}`;
+	if (c.yearTo) return `${until} ${c.yearTo}`;
+	return '';
+}
+
+/** What the submission form offers: countries, lessons by course, the sections, the number of repeated rows. */
+export function formOptions() {
+	return {
+		countries: countriesByName(),
+		courses: getCatalogue().courses.map((c) => ({
+			title: c.title,
+			lessons: c.lessons.map((l) => ({ ref: `${c.slug}/${l.slug}`, title: l.title }))
+		})),
+		sections: SECTIONS.map((s) => ({ key: s.key, heading: s.heading })),
+		officeRows: OFFICE_ROWS,
+		sourceRows: SOURCE_ROWS
+	};
+}
+
+/** Today in Poland, YYYY-MM-DD (the "last verified" date a moderator gives a case by publishing it). */
+export function todayInPoland(now = new Date()): string {
+	return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Warsaw' });
+}

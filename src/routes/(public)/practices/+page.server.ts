@@ -1,0 +1,23 @@
+import { allCases, findCases } from '$lib/server/practices';
+import { countryName } from '$lib/server/practices/countries';
+import { filtersFromQuery } from '$lib/server/practices/search';
+import { caseSummary } from '$lib/server/practices/view';
+import type { PageServerLoad } from './$types';
+
+// Public by design (the library is open to every office, no account needed), so no guard.
+export const load = (({ url, locals }) => {
+	const filters = filtersFromQuery(url.searchParams);
+	const cases = findCases(filters).map(caseSummary);
+	// Only countries that some case has, so no filter leads to an empty list by construction.
+	const countries = [...new Set(allCases().map((c) => c.partner.country))]
+		.map((code) => ({ code, name: countryName(code) }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'pl'));
+	return {
+		filters,
+		cases,
+		total: allCases().length,
+		countries,
+		signedIn: !!locals.user,
+		query: url.search
+	};
+}) satisfies PageServerLoad;
