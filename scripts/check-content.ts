@@ -2,9 +2,15 @@
 import { fileURLToPath } from 'node:url';
 import { buildCatalogue, ContentError } from '../src/lib/server/content/catalogue';
 import { readContentFiles } from '../src/lib/server/content/files-from-disk';
+import { countedQuizPolicyProblems } from '../src/lib/server/quiz/key-policy';
 
 try {
 	const { courses } = buildCatalogue(readContentFiles(fileURLToPath(new URL('../lessons', import.meta.url))));
+	// A quiz that counts towards a certificate must make guessing costly and keep its key until a pass.
+	const policy = courses.flatMap((course) =>
+		course.quizzes.flatMap((quiz) => countedQuizPolicyProblems(quiz).map((p) => `${quiz.path}: ${p}`))
+	);
+	if (policy.length > 0) throw new ContentError(policy);
 	for (const course of courses) {
 		const questions = course.quizzes.reduce((n, q) => n + q.questions.length, 0);
 		console.log(

@@ -174,6 +174,9 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 		params: (fx) => ({ id: fx.certificateId }),
 		expect: adminOnly(400)
 	},
+	'GET /admin/name-requests': { expect: adminOnly() },
+	'POST /admin/name-requests?/approve': { expect: adminOnly(400) },
+	'POST /admin/name-requests?/refuse': { expect: adminOnly(400) },
 	'GET /certificates': { expect: signedIn(200) },
 	'POST /certificates?/confirm': { expect: signedIn(400) },
 	'GET /certificates/[id]/pdf': {
