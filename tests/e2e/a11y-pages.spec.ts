@@ -44,6 +44,7 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		'/admin/import',
 		'/admin/certificates',
 		(fx) => `/admin/certificates/${fx.certificateId}`,
+		'/admin/name-requests',
 		// An admin opens every group's reports too.
 		...groupReports()
 	]
