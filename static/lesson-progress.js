@@ -1,8 +1,10 @@
 // Lesson page progress (the lesson page ships no framework JavaScript: csr = false). Plain script, no build step.
 // Every ~30 s while the page is visible AND someone did something since the last beat (scroll, key, pointer,
 // touch): a heartbeat with the last ## heading reached. A tab left open with nobody there sends nothing, so it
-// adds no time (the server also caps each beat and each lesson's total). Reaching the end (and staying there for
-// a moment) completes the lesson; without JavaScript the "mark as completed" form does the same.
+// adds no time (the server also caps each beat and each lesson's total). Reaching the end (staying there for a
+// moment, or following a link at the end) reports it; the server completes the lesson once it has also recorded
+// enough reading time (a third of the planned minutes), at that report or a later beat. Without JavaScript the
+// "mark as completed" form does the same.
 (function () {
 	var root = document.querySelector('[data-lesson-progress]');
 	// Tests and scripts wait for this mark before clicking (the root layout sets it on pages that hydrate).

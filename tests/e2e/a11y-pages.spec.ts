@@ -90,6 +90,8 @@ for (const role of Object.keys(PAGES) as Who[]) {
 			page,
 			baseURL
 		}) => {
+			// A role's pages one after another with axe on each: the admin list is long on a shared machine.
+			test.setTimeout(150_000);
 			const foreign: string[] = [];
 			page.on('request', (r) => {
 				const url = new URL(r.url());

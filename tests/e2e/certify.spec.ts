@@ -109,7 +109,10 @@ test.describe('certificates that certify', () => {
 		await expect(page.getByRole('button', { name: 'Zapisz się na kurs' })).toBeVisible();
 
 		// Read every lesson (the reading time, as heartbeats would record it, is credited on the server).
-		await page.getByRole('link', { name: /Zacznij|Rozpocznij/ }).first().click();
+		await page
+			.getByRole('link', { name: /Zacznij|Rozpocznij/ })
+			.first()
+			.click();
 		for (const [i, lesson] of LESSONS.entries()) {
 			await page.waitForURL(new RegExp(`${COURSE}/${lesson}`));
 			await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });

@@ -67,7 +67,9 @@ test.describe('lessons and progress', () => {
 		const noJs = await context.newPage();
 		await noJs.goto(`${COURSE}/misja-gospodarcza`);
 		await expect(noJs.getByRole('heading', { level: 1, name: LESSONS[1] })).toBeVisible();
-		await expect(noJs.getByText(/Lekcja zostanie zaliczona po dotarciu do jej końca i co najmniej \d+ min/)).toBeVisible();
+		await expect(
+			noJs.getByText(/Lekcja zostanie zaliczona po dotarciu do jej końca i co najmniej \d+ min/)
+		).toBeVisible();
 		// Pressed at once: refused quietly, and the page says what is missing.
 		await noJs.getByRole('button', { name: 'Oznacz lekcję jako ukończoną' }).click();
 		await expect(noJs.getByRole('status')).toContainText(/Lekcja nie jest jeszcze zaliczona: .* brakuje około \d+ min/);

@@ -197,7 +197,8 @@ test.describe('quizzes', () => {
 		await expect(page.getByText('Lekcja do powtórki:').first()).toBeVisible();
 		await expect(page.getByText('poprawna odpowiedź')).toHaveCount(0);
 		const review = await (await page.request.get(attemptUrl)).text();
-		for (const text of SECRET_TEXTS) expect(review.includes(text), `the review holds: ${text.slice(0, 40)}`).toBe(false);
+		for (const text of SECRET_TEXTS)
+			expect(review.includes(text), `the review holds: ${text.slice(0, 40)}`).toBe(false);
 
 		// Answers to a closed attempt are refused and change nothing; the history holds one attempt.
 		const attemptId = attemptUrl.split('/').pop()!;

@@ -65,8 +65,7 @@ export function drawWholePool(attemptId: string) {
 	const db = openServerDb();
 	try {
 		const row = db.prepare('select course_slug, quiz_slug, seed from quiz_attempts where id = ?').get(attemptId) as
-			| { course_slug: string; quiz_slug: string; seed: number }
-			| undefined;
+			{ course_slug: string; quiz_slug: string; seed: number } | undefined;
 		if (!row) throw new Error(`no attempt ${attemptId}`);
 		const course = catalogue().courses.find((c) => c.slug === row.course_slug)!;
 		const quiz = course.quizzes.find((q) => q.slug === row.quiz_slug)!;

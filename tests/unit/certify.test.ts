@@ -139,13 +139,23 @@ describe('recording completion on server evidence', () => {
 		}
 		const cert = issueCertificateIfComplete(userId, course.slug)!;
 		expect(cert).not.toBeNull();
-		const mails = getDb().select().from(mailOutbox).where(eq(mailOutbox.to, `${userId}@example.test`)).all();
+		const mails = getDb()
+			.select()
+			.from(mailOutbox)
+			.where(eq(mailOutbox.to, `${userId}@example.test`))
+			.all();
 		expect(mails).toHaveLength(1);
 		expect(mails[0].subject).toContain('Zaświadczenie jest gotowe');
 		expect(mails[0].body).toContain('/certificates');
 		// Asking again returns the same certificate and sends no second mail.
 		expect(issueCertificateIfComplete(userId, course.slug)?.id).toBe(cert.id);
-		expect(getDb().select().from(mailOutbox).where(eq(mailOutbox.to, `${userId}@example.test`)).all()).toHaveLength(1);
+		expect(
+			getDb()
+				.select()
+				.from(mailOutbox)
+				.where(eq(mailOutbox.to, `${userId}@example.test`))
+				.all()
+		).toHaveLength(1);
 	});
 
 	it('counts a course with progress but no enrolment row (older data) as enrolled', () => {
@@ -156,7 +166,14 @@ describe('recording completion on server evidence', () => {
 });
 
 describe('the key policy', () => {
-	const cases: [feedback: 'after_submit' | 'after_pass', required: boolean, attempts: number, used: number, passed: boolean, shown: boolean][] = [
+	const cases: [
+		feedback: 'after_submit' | 'after_pass',
+		required: boolean,
+		attempts: number,
+		used: number,
+		passed: boolean,
+		shown: boolean
+	][] = [
 		// Counted quiz, after_pass: only a pass or the last allowed attempt shows the key.
 		['after_pass', true, 0, 1, false, false],
 		['after_pass', true, 0, 5, false, false],
@@ -177,9 +194,12 @@ describe('the key policy', () => {
 		['after_pass', false, 0, 1, false, false],
 		['after_pass', false, 2, 2, false, true]
 	];
-	it.each(cases)('%s, required %s, attempts %i, used %i, passed %s -> shown %s', (feedback, required, attempts, used, passed, shown) => {
-		expect(keysVisible({ feedback, required, attempts }, { passed, attemptsUsed: used })).toBe(shown);
-	});
+	it.each(cases)(
+		'%s, required %s, attempts %i, used %i, passed %s -> shown %s',
+		(feedback, required, attempts, used, passed, shown) => {
+			expect(keysVisible({ feedback, required, attempts }, { passed, attemptsUsed: used })).toBe(shown);
+		}
+	);
 
 	it('content:check refuses a counted quiz that leaks the key or makes guessing cheap; practice quizzes may', () => {
 		const questions = Array.from({ length: 11 });
@@ -193,7 +213,14 @@ describe('the key policy', () => {
 		// One attempt: its review is the last, so the key may follow at once.
 		expect(countedQuizPolicyProblems({ ...good, feedback: 'after_submit', attempts: 1, draw: 0 })).toEqual([]);
 		expect(
-			countedQuizPolicyProblems({ feedback: 'after_submit', required: false, attempts: 0, wait_minutes: 0, draw: 0, questions })
+			countedQuizPolicyProblems({
+				feedback: 'after_submit',
+				required: false,
+				attempts: 0,
+				wait_minutes: 0,
+				draw: 0,
+				questions
+			})
 		).toEqual([]);
 	});
 

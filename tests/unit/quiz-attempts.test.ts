@@ -139,9 +139,9 @@ describe('submitting', () => {
 		// Another learner's pass opens nothing for this one; a practice quiz with after_submit shows keys at once,
 		// a counted one (required: true) never while retries remain.
 		expect(keysShown(insertUser(), quiz)).toBe(false);
-		expect(
-			keysShown(insertUser(), fixtureCourse('pass_mark: 75\nfeedback: after_submit\nrequired: false').quiz)
-		).toBe(true);
+		expect(keysShown(insertUser(), fixtureCourse('pass_mark: 75\nfeedback: after_submit\nrequired: false').quiz)).toBe(
+			true
+		);
 		expect(keysShown(insertUser(), fixtureCourse('pass_mark: 75\nfeedback: after_submit').quiz)).toBe(false);
 	});
 

@@ -98,7 +98,10 @@ export function listNameRequests() {
 			.innerJoin(certificates, eq(certificates.id, certificateNameRequests.certificateId))
 			.leftJoin(users, eq(users.id, certificateNameRequests.userId));
 	return {
-		pending: base().where(isNull(certificateNameRequests.decidedAt)).orderBy(asc(certificateNameRequests.createdAt)).all(),
+		pending: base()
+			.where(isNull(certificateNameRequests.decidedAt))
+			.orderBy(asc(certificateNameRequests.createdAt))
+			.all(),
 		decided: base()
 			.where(isNotNull(certificateNameRequests.decidedAt))
 			.orderBy(desc(certificateNameRequests.decidedAt))

@@ -211,7 +211,10 @@ export function closeExpiredAttempts(userId: string, course: Course, quiz: Quiz,
  */
 export function keysShown(userId: string, quiz: Quiz): boolean {
 	const submitted = listAttempts(userId, quiz.courseSlug, quiz.slug).filter((a) => a.submittedAt).length;
-	return keysVisible(quiz, { passed: passedQuizSlugs(userId, quiz.courseSlug).has(quiz.slug), attemptsUsed: submitted });
+	return keysVisible(quiz, {
+		passed: passedQuizSlugs(userId, quiz.courseSlug).has(quiz.slug),
+		attemptsUsed: submitted
+	});
 }
 
 /**

@@ -43,7 +43,9 @@ export function countedQuizPolicyProblems(
 			'feedback: after_submit shows the key of a failed attempt while retries remain; a counted quiz (required: true) needs feedback: after_pass or attempts: 1'
 		);
 	if (quiz.attempts === 0 && quiz.wait_minutes <= 0)
-		problems.push('a counted quiz needs a limit of attempts (attempts > 0) or a wait between attempts (wait_minutes > 0)');
+		problems.push(
+			'a counted quiz needs a limit of attempts (attempts > 0) or a wait between attempts (wait_minutes > 0)'
+		);
 	if (quiz.attempts !== 1 && !(quiz.draw > 0 && quiz.draw < quiz.questions.length))
 		problems.push(
 			`a counted quiz draws its questions from a larger pool: draw must be more than 0 and less than the ${quiz.questions.length} questions`

@@ -63,10 +63,11 @@ export const load = (async (event) => {
 	};
 }) satisfies PageServerLoad;
 
+// The "mark as completed" button sits at the end of the lesson: pressing it says the end was reached. Without
+// JavaScript no heartbeat ran, so the time since the page was served counts (up to the completion share).
+// Completion still needs the time: a press that comes too early completes nothing, and the page then says how
+// much is missing.
 export const actions = {
-	// The button sits at the lesson's end: pressing it says the end was reached. Without JavaScript no heartbeat
-	// ran, so the time since the page was served counts (up to the completion share). Completion still needs the
-	// time: a press that comes too early completes nothing, and the page then says how much is missing.
 	complete: (event) => {
 		const user = requireUser(event);
 		const { course, lesson } = readableLesson(user, event.params);
