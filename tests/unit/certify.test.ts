@@ -329,3 +329,24 @@ describe('the name on a certificate', () => {
 		expect(confirmOrRequestName(id, insertUser(), 'Jan Kowalski').kind).toBe('not_found');
 	});
 });
+
+describe('the review of a failed attempt while retries remain', () => {
+	it('names the questions to redo and the lesson each tests, with no key', async () => {
+		const { buildReview } = await import('$lib/server/quiz/review');
+		const { buildLayout } = await import('$lib/server/quiz/layout');
+		const { quiz } = fixtureCourse();
+		const layout = buildLayout(quiz, 3);
+		const ids = layout.map((e) => e.questionId);
+		const scores = new Map(ids.map((id, i) => [id, i === 0 ? 1 : 0]));
+		const lessonLink = (slug: string) => ({ href: `/courses/kurs/${slug}`, title: `Lekcja ${slug}` });
+		// Every question tests lesson "l1" (the fixture quiz names none).
+		const questions = quiz.questions.map((q) => ({ ...q, lesson: 'l1' }));
+		const review = buildReview(layout, questions, new Map(), scores, false, lessonLink);
+		const json = JSON.stringify(review);
+		expect(json).not.toMatch(/WYJASNIENIE|FEEDBACK/);
+		expect(review.every((r) => r.explanation === null)).toBe(true);
+		// The fully right question names no lesson; every other question names the lesson its `lesson:` gives.
+		expect(review[0].reread).toBeNull();
+		for (const item of review.slice(1)) expect(item.reread).toEqual(lessonLink('l1'));
+	});
+});
