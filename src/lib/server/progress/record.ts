@@ -1,7 +1,7 @@
 // Writes to lesson_progress. Every write is one UPSERT, so retries and two open tabs never corrupt a row:
 // time only grows by capped steps, and a completed lesson never becomes uncompleted.
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb, prepared } from '../db';
+import { getDb, prepared, type DB } from '../db';
 import { lessonProgress } from '../db/schema';
 import { checkLessonCompletion, requiredSeconds, type LessonCompletionCheck } from './lesson-completion';
 
@@ -83,15 +83,14 @@ export function recordProgress(
 ): ProgressState {
 	const { minutes, ...key } = lesson;
 	return getDb().transaction(() => {
-		heartbeatUpsert().run({
+		const row = heartbeatUpsertReturning().get({
 			...key,
 			position: report.position ?? '',
 			now,
 			cap: lessonTimeCap(minutes),
 			stepCap: Math.max(HEARTBEAT_CAP_SECONDS, Math.min(report.stepCapSeconds ?? 0, requiredSeconds(minutes))),
 			end: report.endReached ? 1 : 0
-		});
-		const row = progressRow().get(key)!;
+		})!;
 		const check = checkLessonCompletion({ seconds: row.seconds, minutes, endReached: row.endReachedAt !== null });
 		const completedNow = !row.completedAt && check.complete;
 		if (completedNow) completionUpsert().run({ ...key, now });
@@ -137,7 +136,7 @@ const openUpsert = prepared((db) =>
 // Whole seconds (floored): `now` binds as a REAL, and the INTEGER column would otherwise keep fractions.
 const step = sql`min(${sql.placeholder('stepCap')}, cast(max(0, ${now} - ${lessonProgress.lastOpenedAt}) / 1000 as integer))`;
 
-const heartbeatUpsert = prepared((db) =>
+const heartbeatInsert = (db: DB) =>
 	db
 		.insert(lessonProgress)
 		.values({
@@ -155,6 +154,15 @@ const heartbeatUpsert = prepared((db) =>
 				endReachedAt: sql`coalesce(${lessonProgress.endReachedAt}, excluded.end_reached_at)`,
 				lastPosition: sql`case when excluded.last_position <> '' then excluded.last_position else ${lessonProgress.lastPosition} end`
 			}
+		});
+const heartbeatUpsert = prepared((db) => heartbeatInsert(db).prepare());
+// The same UPSERT, answering with the row as written: a heartbeat stays one statement (docs/PERFORMANCE.md).
+const heartbeatUpsertReturning = prepared((db) =>
+	heartbeatInsert(db)
+		.returning({
+			seconds: lessonProgress.seconds,
+			completedAt: lessonProgress.completedAt,
+			endReachedAt: lessonProgress.endReachedAt
 		})
 		.prepare()
 );

@@ -20,7 +20,8 @@ export function reportLessonProgress(
 	now = Date.now()
 ): ReportResult {
 	// Progress and enrolment never contradict each other: a learner with progress in a course is enrolled in it.
-	if (user.role === 'learner') enrol(user.id, course.slug);
+	// Opening the lesson enrolled already; a report of the end (rare) makes sure, a plain heartbeat stays cheap.
+	if (user.role === 'learner' && report.endReached) enrol(user.id, course.slug);
 	const state = recordProgress(
 		{ userId: user.id, courseSlug: course.slug, lessonSlug: lesson.slug, minutes: lesson.minutes },
 		report,
