@@ -5,10 +5,16 @@ import { buildCatalogue, ContentError } from '../src/lib/server/content/catalogu
 import { readContentFiles } from '../src/lib/server/content/files-from-disk';
 import { buildPracticeCatalogue, lessonRefsOf, PracticeContentError } from '../src/lib/server/practices/catalogue';
 import { readPracticeFiles } from '../src/lib/server/practices/files-from-disk';
+import { countedQuizPolicyProblems } from '../src/lib/server/quiz/key-policy';
 
 let failed = false;
 try {
 	const { courses } = buildCatalogue(readContentFiles(fileURLToPath(new URL('../lessons', import.meta.url))));
+	// A quiz that counts towards a certificate must make guessing costly and keep its key until a pass.
+	const policy = courses.flatMap((course) =>
+		course.quizzes.flatMap((quiz) => countedQuizPolicyProblems(quiz).map((p) => `${quiz.path}: ${p}`))
+	);
+	if (policy.length > 0) throw new ContentError(policy);
 	for (const course of courses) {
 		const questions = course.quizzes.reduce((n, q) => n + q.questions.length, 0);
 		console.log(

@@ -53,6 +53,7 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		(fx) => `/admin/certificates/${fx.certificateId}`,
 		'/admin/practices',
 		(fx) => `/admin/practices/${fx.practiceSubmissionId}`,
+		'/admin/name-requests',
 		// An admin opens every group's reports too.
 		...groupReports()
 	]
@@ -104,7 +105,7 @@ for (const role of Object.keys(PAGES) as Who[]) {
 			baseURL
 		}) => {
 			// One test walks all of a role's pages: its time grows with the list (axe takes seconds per page on a busy machine).
-			test.setTimeout(Math.max(60_000, PAGES[role].length * 8_000));
+			test.setTimeout(Math.max(150_000, PAGES[role].length * 8_000));
 			const foreign: string[] = [];
 			page.on('request', (r) => {
 				const url = new URL(r.url());

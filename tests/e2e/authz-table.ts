@@ -144,7 +144,7 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	'GET /courses/[course]/[lesson]': { params: lesson, expect: signedIn(200) },
 	'POST /courses/[course]/[lesson]?/complete': { params: lesson, expect: signedIn('->/courses/') },
 	// A heartbeat without data is accepted and ignored (204).
-	'POST /courses/[course]/[lesson]/progress': { params: lesson, expect: signedIn(204, 401) },
+	'POST /courses/[course]/[lesson]/progress': { params: lesson, expect: signedIn(200, 401) },
 	'GET /courses/[course]/glossary': { params: course, expect: signedIn(200) },
 
 	// --- quizzes: an attempt belongs to `learner` only; everyone else gets 404 ---
@@ -176,6 +176,9 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	},
 	'GET /record': { expect: signedIn(200) },
 	'GET /record/pdf': { expect: signedIn(200, 401) },
+	'GET /admin/name-requests': { expect: adminOnly() },
+	'POST /admin/name-requests?/approve': { expect: adminOnly(400) },
+	'POST /admin/name-requests?/refuse': { expect: adminOnly(400) },
 	'GET /certificates': { expect: signedIn(200) },
 	'POST /certificates?/confirm': { expect: signedIn(400) },
 	'GET /certificates/[id]/pdf': {

@@ -82,8 +82,9 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 		params: (fx) => ({ course: fx.course.slug, lesson: fx.course.lessons[0].slug }),
 		fields: ['seconds', 'position'],
 		body: 'json',
-		// A heartbeat it cannot use is ignored (204, nothing written).
-		alsoAccept: [204]
+		// A heartbeat it can use answers 200 with what the server recorded (issue 13); the body's `seconds` is
+		// never read.
+		alsoAccept: [200, 204]
 	},
 
 	// --- quizzes (the fixture attempt of `learner` is already submitted) ---
@@ -114,6 +115,9 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 	// --- certificates ---
 	// A free-text reason accepts most hostile strings as ordinary text (they are escaped on output), so a real id
 	// would be revoked: these run against an unknown id, proving that no input reaches a 5xx or a write.
+	// --- certificate name requests (issue 13): an unknown request id is a 409 with a message ---
+	'POST /admin/name-requests?/approve': { actor: 'admin', fields: ['id'], alsoAccept: [409] },
+	'POST /admin/name-requests?/refuse': { actor: 'admin', fields: ['id'], alsoAccept: [409] },
 	'POST /admin/certificates/[id]?/revoke': {
 		actor: 'admin',
 		params: () => ({ id: 'no-such-certificate' }),

@@ -2,8 +2,10 @@
 // page.clock drives static/lesson-progress.js's 30 s interval and 2 s "end stays in view" timer.
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { expectAccessible, gotoReady, newLearner } from './helpers';
+import { creditReadingTime } from './server-levers';
 
-const LESSON = '/courses/dyplomacja-ekonomiczna/partnerstwo-miast';
+const COURSE = 'dyplomacja-ekonomiczna';
+const LESSON = `/courses/${COURSE}/partnerstwo-miast`;
 
 interface Beat {
 	position: string;
@@ -55,8 +57,10 @@ test.describe('lesson time', () => {
 		await page.context().close();
 	});
 
-	test('a lesson that fits the screen completes once its end has been in view for a moment', async ({ browser }) => {
-		const { page } = await newLearner(browser);
+	test('a lesson that fits the screen: its end in view at once completes nothing until the reading time is there', async ({
+		browser
+	}) => {
+		const { page, email } = await newLearner(browser);
 		const beats = recordBeats(page);
 		await page.clock.install();
 		await gotoReady(page, LESSON);
@@ -67,11 +71,23 @@ test.describe('lesson time', () => {
 		await expect(page.locator('#lesson-end')).toBeInViewport();
 		expect(await page.evaluate(() => window.scrollY)).toBe(0);
 
-		const completion = page.waitForRequest((r) => isProgress(r) && (r.postDataJSON() as Beat).complete);
+		// The end is reported after 2 s; the server refuses quietly (no reading time yet) and the page says why.
+		const claim = page.waitForResponse((r) => isProgress(r.request()) && (r.request().postDataJSON() as Beat).complete);
 		await page.clock.runFor(2500);
-		await completion;
-		await expect(page.getByRole('status')).toContainText('Lekcja ukończona');
+		expect(await (await claim).json()).toMatchObject({ completed: false, endReached: true });
+		await expect(page.getByRole('status')).toContainText(/Lekcja nie jest jeszcze zaliczona: .* brakuje około \d+ min/);
+		await expect(page.getByRole('button', { name: 'Oznacz lekcję jako ukończoną' })).toBeVisible();
 		expect(beats.filter((b) => b.complete)).toHaveLength(1);
+
+		// The learner reads on (the time heartbeats would have recorded is credited on the server); the next
+		// heartbeat completes the lesson without another visit to its end.
+		creditReadingTime(email, COURSE, 'partnerstwo-miast');
+		const beat = page.waitForResponse((r) => isProgress(r.request()));
+		await page.mouse.move(200, 300);
+		await page.mouse.move(260, 340, { steps: 3 });
+		await page.clock.runFor(30_000);
+		expect(await (await beat).json()).toMatchObject({ completed: true });
+		await expect(page.getByRole('status')).toContainText('Lekcja ukończona');
 		await expectAccessible(page);
 
 		// The server recorded it: the page now opens as completed.
@@ -82,10 +98,10 @@ test.describe('lesson time', () => {
 		await page.context().close();
 	});
 
-	test('a long lesson does not complete at the top, and does once the learner scrolls to its end', async ({
+	test('a long lesson does not complete at the top, and does once the learner who read it scrolls to its end', async ({
 		browser
 	}) => {
-		const { page } = await newLearner(browser);
+		const { page, email } = await newLearner(browser);
 		const beats = recordBeats(page);
 		await page.clock.install();
 		await gotoReady(page, LESSON);
@@ -93,12 +109,34 @@ test.describe('lesson time', () => {
 		await page.clock.runFor(5000);
 		expect(beats).toEqual([]);
 
+		creditReadingTime(email, COURSE, 'partnerstwo-miast');
 		const completion = page.waitForRequest((r) => isProgress(r) && (r.postDataJSON() as Beat).complete);
 		await page.keyboard.press('End');
 		await expect(page.locator('#lesson-end')).toBeInViewport();
 		await page.clock.runFor(2500);
 		await completion;
 		await expect(page.getByRole('status')).toContainText('Lekcja ukończona');
+		await page.context().close();
+	});
+
+	test('"Następna lekcja" right at the end completes a lesson read long enough', async ({ browser }) => {
+		const { page, email } = await newLearner(browser);
+		await page.clock.install();
+		await gotoReady(page, LESSON);
+		creditReadingTime(email, COURSE, 'partnerstwo-miast');
+		await page.keyboard.press('End');
+		await expect(page.locator('#lesson-end')).toBeInViewport();
+		// Straight on, before the 2 s "end in view" timer: the link itself reports the end.
+		const report = page.waitForRequest((r) => isProgress(r) && (r.postDataJSON() as Beat).complete);
+		await page.getByRole('link', { name: /Następna lekcja/ }).click();
+		await report;
+		await page.waitForURL(/misja-gospodarcza/);
+		await expect
+			.poll(async () => {
+				await gotoReady(page, `/courses/${COURSE}`);
+				return page.getByText('ukończone lekcje: 1 z 3').count();
+			})
+			.toBe(1);
 		await page.context().close();
 	});
 });

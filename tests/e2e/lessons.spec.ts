@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, expectAccessible, gotoReady, newLearner, signIn, signOut } from './helpers';
+import { creditReadingTime, pretendPageOpenFor } from './server-levers';
 
 const COURSE = '/courses/dyplomacja-ekonomiczna';
 const LESSONS = [
@@ -28,15 +29,20 @@ test.describe('lessons and progress', () => {
 		await expect(page.getByText('0% ukończone')).toBeVisible();
 		await expectAccessibleAlsoNarrow(page);
 
-		await page.getByRole('link', { name: LESSONS[0], exact: true }).click();
+		// The lesson is linked from the module list and from the checklist of what the certificate still needs.
+		await expect(page.getByRole('region', { name: 'Do zaświadczenia brakuje' })).toContainText(LESSONS[0]);
+		await page.getByRole('link', { name: LESSONS[0], exact: true }).last().click();
 		await expect(page.getByRole('heading', { level: 1, name: LESSONS[0] })).toBeVisible();
 		await expect(page.getByRole('navigation', { name: 'W tej lekcji' })).toBeAttached();
 		await expectAccessibleAlsoNarrow(page);
+		// Reading time as heartbeats would have recorded it (issue 13: completion needs a third of the minutes).
+		creditReadingTime(DEMO.learner, 'dyplomacja-ekonomiczna', 'partnerstwo-miast');
 		await page.getByRole('button', { name: 'Oznacz lekcję jako ukończoną' }).click();
 		await expect(page.getByRole('status')).toContainText('Lekcja ukończona');
 
 		await page.getByRole('link', { name: /Następna lekcja/ }).click();
 		await expect(page.getByRole('heading', { level: 1, name: LESSONS[1] })).toBeVisible();
+		creditReadingTime(DEMO.learner, 'dyplomacja-ekonomiczna', 'misja-gospodarcza');
 		await page.getByRole('button', { name: 'Oznacz lekcję jako ukończoną' }).click();
 		await expect(page.getByRole('status')).toContainText('Lekcja ukończona');
 
@@ -53,7 +59,7 @@ test.describe('lessons and progress', () => {
 	});
 
 	test('the lesson page works without JavaScript: completing is a plain form', async ({ browser }) => {
-		const { page } = await newLearner(browser);
+		const { page, email } = await newLearner(browser);
 		const context = await browser.newContext({
 			javaScriptEnabled: false,
 			storageState: await page.context().storageState()
@@ -61,6 +67,14 @@ test.describe('lessons and progress', () => {
 		const noJs = await context.newPage();
 		await noJs.goto(`${COURSE}/misja-gospodarcza`);
 		await expect(noJs.getByRole('heading', { level: 1, name: LESSONS[1] })).toBeVisible();
+		await expect(
+			noJs.getByText(/Lekcja zostanie zaliczona po dotarciu do jej końca i co najmniej \d+ min/)
+		).toBeVisible();
+		// Pressed at once: refused quietly, and the page says what is missing.
+		await noJs.getByRole('button', { name: 'Oznacz lekcję jako ukończoną' }).click();
+		await expect(noJs.getByRole('status')).toContainText(/Lekcja nie jest jeszcze zaliczona: .* brakuje około \d+ min/);
+		// Pressed again after reading long enough (the page served 10 minutes ago): completed.
+		pretendPageOpenFor(email, 'dyplomacja-ekonomiczna', 'misja-gospodarcza', 600);
 		await noJs.getByRole('button', { name: 'Oznacz lekcję jako ukończoną' }).click();
 		await expect(noJs.getByRole('status')).toContainText('Lekcja ukończona');
 		await noJs.goto(COURSE);
@@ -91,9 +105,10 @@ test.describe('lessons and progress', () => {
 	test('the progress endpoint takes heartbeats, refuses bad input and locked lessons', async ({ browser }) => {
 		const { page } = await newLearner(browser);
 		const post = (path: string, data: unknown) => page.request.post(path, { data });
-		expect((await post(`${COURSE}/partnerstwo-miast/progress`, { position: 'h-sytuacja-w-urzedzie' })).status()).toBe(
-			204
-		);
+		// The answer says what the server recorded (issue 13): a heartbeat alone completes nothing.
+		const beat = await post(`${COURSE}/partnerstwo-miast/progress`, { position: 'h-sytuacja-w-urzedzie' });
+		expect(beat.status()).toBe(200);
+		expect(await beat.json()).toMatchObject({ completed: false, endReached: false });
 		expect((await post(`${COURSE}/partnerstwo-miast/progress`, { position: '<script>' })).status()).toBe(400);
 		expect((await post(`${COURSE}/partnerstwo-miast/progress`, { seconds: 9999 })).status()).toBe(400);
 		expect((await post(`${COURSE}/nie-ma-takiej/progress`, {})).status()).toBe(404);

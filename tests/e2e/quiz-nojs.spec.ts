@@ -2,6 +2,7 @@
 // save (nothing but the page holds them), and must write nothing.
 import { expect, test, type Page } from '@playwright/test';
 import { newLearner } from './helpers';
+import { drawWholePool } from './server-levers';
 
 const QUIZ_URL = '/courses/dyplomacja-ekonomiczna/quiz/partnerstwo-i-misja';
 
@@ -25,6 +26,9 @@ test.describe('quiz without JavaScript', () => {
 		await page.getByRole('button', { name: 'Rozpocznij test' }).click();
 		await page.waitForURL(new RegExp(`${QUIZ_URL}/[a-z0-9]+$`));
 		const attemptUrl = new URL(page.url()).pathname;
+		// The quiz draws part of its pool; this test names questions, so the attempt gets them all.
+		drawWholePool(attemptUrl.split('/').pop()!);
+		await page.goto(attemptUrl);
 
 		const radio = group(page, /Kto w gminie decyduje/).getByRole('radio', { name: 'Rada gminy, w uchwale' });
 		const checkbox = group(page, /Które zachowania są właściwe/).getByRole('checkbox', {

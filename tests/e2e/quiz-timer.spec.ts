@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openServerDb } from './fixtures';
 import { expectAccessible, gotoReady, newLearner } from './helpers';
+import { drawWholePool } from './server-levers';
 
 const QUIZ_URL = '/courses/dyplomacja-ekonomiczna/quiz/partnerstwo-i-misja';
 const MIN = 60_000;
@@ -32,6 +33,9 @@ test.describe('quiz timer', () => {
 		await page.waitForURL(new RegExp(`${QUIZ_URL}/[a-z0-9]+$`));
 		const attemptUrl = new URL(page.url()).pathname;
 		const attemptId = attemptUrl.split('/').pop()!;
+		// The quiz draws part of its pool; this test names a question, so the attempt gets them all.
+		drawWholePool(attemptId);
+		await gotoReady(page, attemptUrl);
 		// An attempt without a time limit shows no countdown.
 		await expect(page.getByRole('group').first()).toBeVisible();
 		await expect(countdown(page)).toHaveCount(0);

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { bindSingleLetterWords } from '../../scripts/polish-typography.js';
 import { expectAccessible, gotoReady, newLearner } from './helpers';
 import { answerQuizCorrectly, readQuiz } from './quiz-answers';
+import { drawWholePool, endQuizWait } from './server-levers';
 
 const QUIZ_URL = '/courses/dyplomacja-ekonomiczna/quiz/partnerstwo-i-misja';
 
@@ -21,6 +22,8 @@ const quizFile = parse(readFileSync('lessons/dyplomacja-ekonomiczna/01-partnerst
 };
 /** How many questions an attempt of the quiz shows: its draw, or the whole pool. */
 const SHOWN = quizFile.draw || quizFile.questions.length;
+/** The whole pool: what an attempt shows once a test draws it all (server-levers). */
+const POOL = quizFile.questions.length;
 // As written and as the server typesets them (no-break spaces), so a leak is found in either form.
 const SECRET_TEXTS = quizFile.questions
 	.flatMap((q) => [
@@ -82,7 +85,7 @@ test.describe('quizzes', () => {
 		browser
 	}) => {
 		test.setTimeout(180_000);
-		const { page } = await newLearner(browser);
+		const { page, email } = await newLearner(browser);
 		await gotoReady(page, QUIZ_URL);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Partnerstwo, misja i inwestor – sprawdź się');
 		await expect(page.getByText('Próg zaliczenia: 70% punktów.')).toBeVisible();
@@ -98,7 +101,11 @@ test.describe('quizzes', () => {
 		await page.getByRole('button', { name: 'Rozpocznij test' }).click();
 		await page.waitForURL(new RegExp(`${QUIZ_URL}/[a-z0-9]+$`));
 		const attemptUrl = new URL(page.url()).pathname;
+		// The quiz draws SHOWN questions from its pool; this test names questions, so its first attempt gets them all.
 		await expect(page.getByRole('group')).toHaveCount(SHOWN);
+		drawWholePool(attemptUrl.split('/').pop()!);
+		await gotoReady(page, attemptUrl);
+		await expect(page.getByRole('group')).toHaveCount(POOL);
 
 		// First attempt: two wrong answers, the rest left blank.
 		await group(page, /Kto w gminie decyduje/)
@@ -165,11 +172,22 @@ test.describe('quizzes', () => {
 			else if (c.type === 'select') for (const v of c.options) expect(v).toMatch(/^r\d+$/);
 		}
 
-		// A double click on submit: two submissions at once, both end on the one result.
+		// "Wyślij test" with unanswered questions asks first, and submits nothing.
+		await page.getByRole('button', { name: 'Wyślij test do oceny' }).click();
+		await expect(page.getByRole('alert')).toContainText('Pytań bez odpowiedzi: 5. Czy wysłać test mimo to?');
+		await expect(page.getByRole('button', { name: 'Wyślij mimo to' })).toBeVisible();
+		await expectAccessible(page);
+
+		// A double click on "submit anyway": two submissions at once, both end on the one result.
 		const outcomes = await page.evaluate(async (url) => {
 			const form = document.querySelector<HTMLFormElement>('form[action="?/save"]')!;
+			const body = () => {
+				const data = new FormData(form);
+				data.set('confirm', 'unanswered');
+				return data;
+			};
 			const send = () =>
-				fetch(`${url}?/submit`, { method: 'POST', body: new FormData(form), headers: { 'x-sveltekit-action': 'true' } })
+				fetch(`${url}?/submit`, { method: 'POST', body: body(), headers: { 'x-sveltekit-action': 'true' } })
 					.then((r) => r.json())
 					.then((b: { type: string; status: number }) => `${b.type} ${b.status}`);
 			return Promise.all([send(), send()]);
@@ -178,7 +196,14 @@ test.describe('quizzes', () => {
 		await gotoReady(page, attemptUrl);
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Wynik');
 		await expect(page.getByText('Test niezaliczony.')).toBeVisible();
-		await expect(page.getByText(new RegExp(`Zdobyte punkty: 0 z ${SHOWN} \\(0%\\)`))).toBeVisible();
+		await expect(page.getByText(new RegExp(`Zdobyte punkty: 0 z ${POOL} \\(0%\\)`))).toBeVisible();
+		// A failed attempt while retries remain: which questions were wrong and what to reread, never the key.
+		await expect(page.getByRole('heading', { level: 2, name: 'Do powtórki' })).toBeVisible();
+		await expect(page.getByText('Lekcja do powtórki:').first()).toBeVisible();
+		await expect(page.getByText('poprawna odpowiedź')).toHaveCount(0);
+		const review = await (await page.request.get(attemptUrl)).text();
+		for (const text of SECRET_TEXTS)
+			expect(review.includes(text), `the review holds: ${text.slice(0, 40)}`).toBe(false);
 
 		// Answers to a closed attempt are refused and change nothing; the history holds one attempt.
 		const attemptId = attemptUrl.split('/').pop()!;
@@ -191,7 +216,10 @@ test.describe('quizzes', () => {
 		await expect(page.getByRole('row')).toHaveCount(2);
 		await expect(page.getByRole('row').nth(1)).toContainText('0% · niezaliczony');
 
-		// Second attempt: all right.
+		// Second attempt, after the 30-minute wait (ended on the server): all right.
+		await expect(page.getByRole('button', { name: 'Rozpocznij kolejne podejście' })).toHaveCount(0);
+		endQuizWait(email, 'dyplomacja-ekonomiczna', 'partnerstwo-i-misja');
+		await gotoReady(page, QUIZ_URL);
 		await page.getByRole('button', { name: 'Rozpocznij kolejne podejście' }).click();
 		await page.waitForURL((url) => url.pathname.startsWith(QUIZ_URL + '/') && !url.pathname.endsWith(attemptId));
 		await answerQuizCorrectly(page, readQuiz('dyplomacja-ekonomiczna'));
@@ -199,7 +227,7 @@ test.describe('quizzes', () => {
 		await expect(page.getByText('Test zaliczony. Gratulacje!')).toBeVisible();
 		await expect(page.getByText(new RegExp(`Zdobyte punkty: ${SHOWN} z ${SHOWN} \\(100%\\)`))).toBeVisible();
 		await expect(page.getByRole('heading', { level: 2, name: /Pytanie/ })).toHaveCount(SHOWN);
-		await expect(page.getByText(quizFile.questions[0].explanation)).toBeVisible();
+		await expect(page.locator('.review h3', { hasText: 'Wyjaśnienie' }).first()).toBeVisible();
 		await expect(page.getByText('poprawna odpowiedź').first()).toBeVisible();
 		await expectAccessible(page);
 		await page.screenshot({ path: 'test-results/quiz-review.png', fullPage: true });
@@ -225,6 +253,8 @@ test.describe('quizzes', () => {
 		await page.waitForURL(new RegExp(`${QUIZ_URL}/[a-z0-9]+$`));
 		const attemptUrl = new URL(page.url()).pathname;
 		const attemptId = attemptUrl.split('/').pop()!;
+		drawWholePool(attemptId);
+		await gotoReady(page, attemptUrl);
 		const post = (data: unknown, p = page) => p.request.post(`${attemptUrl}/answer`, { data: data as object });
 
 		const unknown = await post({ attemptId, questionId: 'c2-nie-ma-takiego', answer: 'a' });
@@ -305,6 +335,8 @@ test.describe('quizzes', () => {
 		await page.goto(QUIZ_URL);
 		await page.getByRole('button', { name: 'Rozpocznij test' }).click();
 		await page.waitForURL(new RegExp(`${QUIZ_URL}/[a-z0-9]+$`));
+		drawWholePool(new URL(page.url()).pathname.split('/').pop()!);
+		await page.reload();
 		await group(page, /Kto w gminie decyduje/)
 			.getByRole('radio', { name: 'Rada gminy, w uchwale' })
 			.check();
@@ -329,10 +361,13 @@ test.describe('quizzes', () => {
 			.getByLabel('Ramadan', { exact: true })
 			.selectOption({ label: 'Miesiąc postu od świtu do zachodu słońca' });
 		await page.getByRole('button', { name: 'Wyślij test do oceny' }).click();
+		// Questions left unanswered: the page asks first, without JavaScript too.
+		await expect(page.getByRole('alert')).toContainText(/Pytań bez odpowiedzi: \d+\. Czy wysłać test mimo to\?/);
+		await page.getByRole('button', { name: 'Wyślij mimo to' }).click();
 		// 3 right + a quarter of the matching = 3.25 points: failed, with the review.
 		await expect(page.getByText('Test niezaliczony.')).toBeVisible();
-		await expect(page.getByText(new RegExp(`Zdobyte punkty: 3,25 z ${SHOWN} \\(`))).toBeVisible();
-		await expect(page.getByRole('heading', { level: 2, name: /Pytanie/ })).toHaveCount(SHOWN);
+		await expect(page.getByText(new RegExp(`Zdobyte punkty: 3,25 z ${POOL} \\(`))).toBeVisible();
+		await expect(page.getByRole('heading', { level: 2, name: /Pytanie/ })).toHaveCount(POOL);
 		await context.close();
 	});
 });

@@ -1,5 +1,6 @@
 // The quick start's demo data: seeded once into an empty database, all of it or nothing.
 import { count } from 'drizzle-orm';
+import { listNameRequests } from '$lib/server/certificates/manage';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '$lib/server/db';
 import { certificates, groups, users } from '$lib/server/db/schema';
@@ -26,6 +27,8 @@ describe('demo seed', () => {
 			expect(emails).toContain(email);
 		expect(rows(groups)).toBeGreaterThan(0);
 		expect(rows(certificates)).toBeGreaterThan(0);
+		// Issue 13: one name request waits for the admin.
+		expect(listNameRequests().pending.map((r) => r.requestedName)).toEqual(['Bożena Kęsik-Młynarska']);
 		const before = [rows(users), rows(groups), rows(certificates)];
 		expect(await seedDemoIfEmpty()).toBe(false);
 		expect([rows(users), rows(groups), rows(certificates)]).toEqual(before);

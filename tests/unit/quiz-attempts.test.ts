@@ -151,9 +151,13 @@ describe('submitting', () => {
 		for (const [id, answer] of Object.entries(RIGHT)) saveAnswer(user, quiz, passed.id, id, answer, later(2));
 		expect(submitAttempt(user, quiz, passed.id, later(3)).attempt.passed).toBe(true);
 		expect(keysShown(user, quiz)).toBe(true);
-		// Another learner's pass opens nothing for this one; after_submit shows keys to everyone at once.
+		// Another learner's pass opens nothing for this one; a practice quiz with after_submit shows keys at once,
+		// a counted one (required: true) never while retries remain.
 		expect(keysShown(insertUser(), quiz)).toBe(false);
-		expect(keysShown(insertUser(), fixtureCourse('pass_mark: 75\nfeedback: after_submit').quiz)).toBe(true);
+		expect(keysShown(insertUser(), fixtureCourse('pass_mark: 75\nfeedback: after_submit\nrequired: false').quiz)).toBe(
+			true
+		);
+		expect(keysShown(insertUser(), fixtureCourse('pass_mark: 75\nfeedback: after_submit').quiz)).toBe(false);
 	});
 
 	it('grades once: the second submit returns the same result and changes nothing', () => {

@@ -90,3 +90,29 @@ export function loadCompletionFacts(userId: string, courseSlug: string, tx: Tx =
 		sessionsAttended: attended.length
 	};
 }
+
+/** What a learner still needs for a course's certificate, item by item (the course page's checklist). */
+export interface MissingForCertificate {
+	lessons: { slug: string; title: string }[];
+	quizzes: { slug: string; title: string }[];
+	/** Live sessions still to attend (0 when the rule is met or absent). */
+	attendance: { required: number; attended: number } | null;
+}
+
+export function missingForCertificate(
+	course: Pick<Course, 'lessons' | 'quizzes' | 'completion'>,
+	facts: CompletionFacts
+): MissingForCertificate {
+	return {
+		lessons: course.lessons
+			.filter((l) => !facts.lessonsCompleted.has(l.slug))
+			.map((l) => ({ slug: l.slug, title: l.title })),
+		quizzes: course.quizzes
+			.filter((q) => q.required && !facts.quizzesPassed.has(q.slug))
+			.map((q) => ({ slug: q.slug, title: q.title })),
+		attendance:
+			facts.sessionsAttended < course.completion.attendance
+				? { required: course.completion.attendance, attended: facts.sessionsAttended }
+				: null
+	};
+}

@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { getCourse } from '../content';
 import { getDb } from '../db';
-import { lessonProgress, quizAttempts, users } from '../db/schema';
+import { lessonProgress, quizAttempts, users, type Certificate } from '../db/schema';
 import type { DemoIds } from '../demo/seed';
 import { randomId } from '../ids';
 import { issueCertificateIfComplete } from './issue';
@@ -16,9 +16,17 @@ export const DEMO_GRADUATE = {
 const DEMO_COURSE = 'dyplomacja-ekonomiczna';
 
 export function seedCertificateDemo(ids: DemoIds) {
+	seedGraduate(ids, DEMO_GRADUATE);
+}
+
+/** A learner who finished the short course a week ago, with the certificate issued; returns it (or null). */
+export function seedGraduate(
+	ids: DemoIds,
+	person: { email: string; name: string; organisation: string }
+): Certificate | null {
 	const db = getDb();
 	const course = getCourse(DEMO_COURSE);
-	if (!course) return;
+	if (!course) return null;
 	// Same demo password as the other accounts (its hash is reused: seeds run synchronously).
 	const passwordHash = db.select({ h: users.passwordHash }).from(users).where(eq(users.id, ids.learner)).get()?.h;
 	const userId = randomId();
@@ -26,7 +34,7 @@ export function seedCertificateDemo(ids: DemoIds) {
 	const start = Date.now() - 7 * day;
 	db.transaction((tx) => {
 		tx.insert(users)
-			.values({ id: userId, role: 'learner', passwordHash, ...DEMO_GRADUATE })
+			.values({ id: userId, role: 'learner', passwordHash, ...person })
 			.run();
 		course.lessons.forEach((lesson, i) => {
 			const at = new Date(start + i * day);
@@ -63,5 +71,5 @@ export function seedCertificateDemo(ids: DemoIds) {
 				.run();
 		}
 	});
-	issueCertificateIfComplete(userId, course.slug);
+	return issueCertificateIfComplete(userId, course.slug);
 }

@@ -7,6 +7,8 @@ import { durably, getDb, type Tx } from '../db';
 import { certificates, users, type Certificate } from '../db/schema';
 import { randomId } from '../ids';
 import { institutionName } from '../institution';
+import { deliverMail, queueMail, type Mail } from '../mail/outbox';
+import { m } from '../../paraglide/messages';
 import { generateCode } from './code';
 import { evaluateCompletion, loadCompletionFacts } from './completion';
 
@@ -33,8 +35,9 @@ export function issueForCourse(
 	now = new Date()
 ): Certificate | null {
 	const db = getDb();
+	const mails: { id: string; mail: Mail }[] = [];
 	// Inside a caller's transaction (e.g. a quiz submit) durably() nests in it.
-	return durably(db, (tx) => {
+	const issued = durably(db, (tx) => {
 		const existing = tx
 			.select()
 			.from(certificates)
@@ -44,9 +47,13 @@ export function issueForCourse(
 
 		const result = evaluateCompletion(course, loadCompletionFacts(userId, course.slug, tx));
 		if (!result.complete) return null;
-		const user = tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get();
+		const user = tx
+			.select({ name: users.name, email: users.email, locale: users.locale })
+			.from(users)
+			.where(eq(users.id, userId))
+			.get();
 		if (!user) return null;
-		return insertCertificate(tx, {
+		const certificate = insertCertificate(tx, {
 			userId,
 			courseSlug: course.slug,
 			nameAsPrinted: user.name.trim(),
@@ -55,7 +62,26 @@ export function issueForCourse(
 			completedAt: result.completedAt ?? now,
 			issuedAt: now
 		});
+		// The finish line reaches the learner's mailbox too; the message is stored with the certificate.
+		if (user.email) {
+			const message = certificateReadyMail(user.email, user.locale, course.title);
+			mails.push({ id: queueMail(message), mail: message });
+		}
+		return certificate;
 	});
+	// Sent after the commit and without holding the request (SMTP can take a while); failures are recorded.
+	for (const { id, mail } of mails) void deliverMail(id, mail);
+	return issued;
+}
+
+/** "Your certificate is ready", in the learner's language, with the link to confirm the name and download. */
+export function certificateReadyMail(to: string, locale: 'pl' | 'en', courseTitle: string): Mail {
+	const link = `${(process.env.ORIGIN ?? '').replace(/\/$/, '')}/certificates`;
+	return {
+		to,
+		subject: m.mail_certificate_subject({ course: courseTitle }, { locale }),
+		body: m.mail_certificate_body({ course: courseTitle, link }, { locale })
+	};
 }
 
 type NewCertificate = Omit<typeof certificates.$inferInsert, 'id' | 'code' | 'issuer'> & { issuer?: string };

@@ -1,7 +1,9 @@
 // Reading certificates: by public code (verification), by owner (the learner), by group (trainer), by search (admin).
 import { and, desc, eq, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
+import type { Course } from '../content/catalogue';
 import { getDb } from '../db';
 import { certificates, groupMembers, groups, users, type Certificate } from '../db/schema';
+import { loadCompletionFacts, missingForCertificate } from './completion';
 
 export type CertificateStatus = 'valid' | 'revoked' | 'replaced';
 
@@ -105,4 +107,31 @@ export function searchCertificates(query: string, limit = 200): AdminCertificate
 		.limit(limit)
 		.all();
 	return rows.map((r) => ({ ...r.cert, email: r.email }));
+}
+
+/** The learner's valid certificate for the course (not revoked, not replaced), if any. */
+export function validCertificateFor(userId: string, courseSlug: string): Certificate | undefined {
+	return getDb()
+		.select()
+		.from(certificates)
+		.where(
+			and(
+				eq(certificates.userId, userId),
+				eq(certificates.courseSlug, courseSlug),
+				isNull(certificates.revokedAt),
+				isNull(certificates.replacedById)
+			)
+		)
+		.get();
+}
+
+/** The course page's finish line: the valid certificate if there is one, else what is still missing. */
+export function finishLine(userId: string, course: Course) {
+	const certificate = validCertificateFor(userId, course.slug);
+	if (certificate) return { complete: true as const, certificateId: certificate.id, missing: null };
+	return {
+		complete: false as const,
+		certificateId: null,
+		missing: missingForCertificate(course, loadCompletionFacts(userId, course.slug))
+	};
 }

@@ -173,7 +173,12 @@ export const lessonProgress = sqliteTable(
 		/** Active reading time, from capped heartbeats. */
 		seconds: integer('seconds').notNull().default(0),
 		/** Where the learner stopped: the id of the last heading reached, or ''. */
-		lastPosition: text('last_position').notNull().default('')
+		lastPosition: text('last_position').notNull().default(''),
+		/**
+		 * When the page first reported the lesson's end reached (the script at #lesson-end, the "mark as completed"
+		 * form or "next lesson" from the end). Completion needs it and enough active time (progress/completion.ts).
+		 */
+		endReachedAt: integer('end_reached_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.courseSlug, t.lessonSlug] })]
 );
@@ -277,6 +282,38 @@ export const credentialStatusEntries = sqliteTable('credential_status_entries', 
 	createdAt: createdAt()
 });
 
+/**
+ * A learner's request to print a name on a certificate that the correction rule does not accept (anything but
+ * letter case, Polish letters, hyphens and word order of the account's name). An admin approves (the name is
+ * printed and confirmed) or refuses (the learner confirms again); both are audited.
+ */
+export const certificateNameRequests = sqliteTable(
+	'certificate_name_requests',
+	{
+		id: text('id').primaryKey(),
+		certificateId: text('certificate_id')
+			.notNull()
+			.references(() => certificates.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The account's name when the request was made. */
+		accountName: text('account_name').notNull(),
+		requestedName: text('requested_name').notNull(),
+		createdAt: createdAt(),
+		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+		decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+		decision: text('decision', { enum: ['approved', 'refused'] })
+	},
+	(t) => [
+		index('certificate_name_requests_cert_idx').on(t.certificateId),
+		// At most one pending request per certificate.
+		uniqueIndex('certificate_name_requests_pending_idx')
+			.on(t.certificateId)
+			.where(sql`${t.decidedAt} is null`)
+	]
+);
+
 export const auditLog = sqliteTable(
 	'audit_log',
 	{
@@ -337,3 +374,4 @@ export type Session = typeof sessions.$inferSelect;
 export type Group = typeof groups.$inferSelect;
 export type QuizAttempt = typeof quizAttempts.$inferSelect;
 export type Certificate = typeof certificates.$inferSelect;
+export type CertificateNameRequest = typeof certificateNameRequests.$inferSelect;

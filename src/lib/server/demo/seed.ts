@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password';
 import { getDb } from '../db';
 import { enrollments, users } from '../db/schema';
 import { seedCertificateDemo } from '../certificates/demo';
+import { seedNameRequestDemo } from '../certificates/name-request-demo';
 import { randomId } from '../ids';
 import { seedTrainerDemo } from '../reports/demo-seed';
 import { seedDemoGroup } from '../admin/demo';
@@ -37,6 +38,7 @@ const featureSeeds: ((ids: DemoIds) => void)[] = [
 	enrolDemoLearner,
 	(ids) => void seedDemoGroup(ids),
 	seedCertificateDemo,
+	seedNameRequestDemo,
 	seedTrainerDemo
 ];
 

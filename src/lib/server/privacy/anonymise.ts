@@ -3,7 +3,16 @@
 import { eq } from 'drizzle-orm';
 import { audit } from '../audit/log';
 import { durably, getDb, type DB } from '../db';
-import { auditLog, certificates, invitations, mailOutbox, passwordResets, sessions, users } from '../db/schema';
+import {
+	auditLog,
+	certificateNameRequests,
+	certificates,
+	invitations,
+	mailOutbox,
+	passwordResets,
+	sessions,
+	users
+} from '../db/schema';
 
 export const ANONYMISED_NAME = 'Osoba zanonimizowana';
 
@@ -53,6 +62,8 @@ export function anonymisePerson(userId: string, actorId: string, db: DB = getDb(
 			tx.update(auditLog).set({ subjectId: userId }).where(eq(auditLog.subjectId, email)).run();
 		}
 		tx.update(certificates).set({ nameAsPrinted: '' }).where(eq(certificates.userId, userId)).run();
+		// Requests to print another name hold the account's name and the one asked for.
+		tx.delete(certificateNameRequests).where(eq(certificateNameRequests.userId, userId)).run();
 		// The audit entry names the row id only: the email would undo the anonymisation.
 		audit({ actorId, action: 'user.anonymised', subjectType: 'user', subjectId: userId }, tx);
 		return { ok: true } as const;

@@ -4,6 +4,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { getDb, type Tx } from '../db';
 import {
 	attendance,
+	certificateNameRequests,
 	certificates,
 	enrollments,
 	groupMembers,
@@ -100,6 +101,17 @@ export function exportPersonalData(userId: string, tx: Tx = getDb()) {
 			})
 			.from(certificates)
 			.where(eq(certificates.userId, userId))
+			.all(),
+		certificateNameRequests: tx
+			.select({
+				accountName: certificateNameRequests.accountName,
+				requestedName: certificateNameRequests.requestedName,
+				createdAt: certificateNameRequests.createdAt,
+				decision: certificateNameRequests.decision,
+				decidedAt: certificateNameRequests.decidedAt
+			})
+			.from(certificateNameRequests)
+			.where(eq(certificateNameRequests.userId, userId))
 			.all(),
 		attendance: tx
 			.select({

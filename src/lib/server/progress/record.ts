@@ -1,8 +1,9 @@
 // Writes to lesson_progress. Every write is one UPSERT, so retries and two open tabs never corrupt a row:
 // time only grows by capped steps, and a completed lesson never becomes uncompleted.
-import { sql } from 'drizzle-orm';
-import { prepared } from '../db';
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb, prepared, type DB } from '../db';
 import { lessonProgress } from '../db/schema';
+import { checkLessonCompletion, requiredSeconds, type LessonCompletionCheck } from './lesson-completion';
 
 /** A heartbeat adds at most this much reading time, so an idle or forgotten tab does not count hours. */
 export const HEARTBEAT_CAP_SECONDS = 60;
@@ -45,10 +46,71 @@ export interface HeartbeatLesson extends LessonKey {
  */
 export function recordHeartbeat(lesson: HeartbeatLesson, position: string, now = Date.now()) {
 	const { minutes, ...key } = lesson;
-	heartbeatUpsert().run({ ...key, position, now, cap: lessonTimeCap(minutes) });
+	heartbeatUpsert().run({ ...key, position, now, cap: lessonTimeCap(minutes), stepCap: HEARTBEAT_CAP_SECONDS, end: 0 });
 }
 
-/** Marks the lesson completed; a second completion keeps the first time. */
+export interface ProgressReport {
+	/** The id of the last ## heading reached ('' keeps the previous one). */
+	position?: string;
+	/** The page says the learner reached the lesson's end. */
+	endReached?: boolean;
+	/**
+	 * The most this report may add to the lesson's time (default: a heartbeat's HEARTBEAT_CAP_SECONDS). The
+	 * "mark as completed" form of a page without JavaScript sends no heartbeats, so it may count the time since the
+	 * page was opened, up to the completion share: the server saw the page served and the form come back.
+	 */
+	stepCapSeconds?: number;
+}
+
+export interface ProgressState extends LessonCompletionCheck {
+	/** Completed, now or before. */
+	completed: boolean;
+	/** Completed by this report (the caller then checks the course's certificate). */
+	completedNow: boolean;
+	seconds: number;
+}
+
+/**
+ * A heartbeat that may also say the end was reached; then completes the lesson when the server's records allow
+ * (lesson-completion.ts: the end reached and a third of the planned minutes of active time). A claim of the end
+ * without the time is kept (the end stays reached) and completes the lesson at a later heartbeat once the time
+ * is there, so an honest reader never waits on the page. Never un-completes.
+ */
+export function recordProgress(
+	lesson: HeartbeatLesson & { minutes: number },
+	report: ProgressReport = {},
+	now = Date.now()
+): ProgressState {
+	const { minutes, ...key } = lesson;
+	return getDb().transaction(() => {
+		const row = heartbeatUpsertReturning().get({
+			...key,
+			position: report.position ?? '',
+			now,
+			cap: lessonTimeCap(minutes),
+			stepCap: Math.max(HEARTBEAT_CAP_SECONDS, Math.min(report.stepCapSeconds ?? 0, requiredSeconds(minutes))),
+			end: report.endReached ? 1 : 0
+		})!;
+		const check = checkLessonCompletion({ seconds: row.seconds, minutes, endReached: row.endReachedAt !== null });
+		const completedNow = !row.completedAt && check.complete;
+		if (completedNow) completionUpsert().run({ ...key, now });
+		return { ...check, completed: !!row.completedAt || completedNow, completedNow, seconds: row.seconds };
+	});
+}
+
+/** The lesson's evidence as the page shows it ("n more minutes of reading"); null before the first open. */
+export function lessonEvidence(lesson: LessonKey & { minutes: number }): ProgressState | null {
+	const { minutes, ...key } = lesson;
+	const row = progressRow().get(key);
+	if (!row) return null;
+	const check = checkLessonCompletion({ seconds: row.seconds, minutes, endReached: row.endReachedAt !== null });
+	return { ...check, completed: !!row.completedAt, completedNow: false, seconds: row.seconds };
+}
+
+/**
+ * Marks the lesson completed without the evidence check; a second completion keeps the first time. Only for
+ * tests and demo data: learners complete lessons through recordProgress.
+ */
 export function recordCompletion(key: LessonKey, now = Date.now()) {
 	completionUpsert().run({ ...key, now });
 }
@@ -72,20 +134,54 @@ const openUpsert = prepared((db) =>
 );
 
 // Whole seconds (floored): `now` binds as a REAL, and the INTEGER column would otherwise keep fractions.
-const step = sql`min(${HEARTBEAT_CAP_SECONDS}, cast(max(0, ${now} - ${lessonProgress.lastOpenedAt}) / 1000 as integer))`;
+const step = sql`min(${sql.placeholder('stepCap')}, cast(max(0, ${now} - ${lessonProgress.lastOpenedAt}) / 1000 as integer))`;
 
-const heartbeatUpsert = prepared((db) =>
+const heartbeatInsert = (db: DB) =>
 	db
 		.insert(lessonProgress)
-		.values({ ...key, firstOpenedAt: now, lastOpenedAt: now, lastPosition: sql.placeholder('position') })
+		.values({
+			...key,
+			firstOpenedAt: now,
+			lastOpenedAt: now,
+			lastPosition: sql.placeholder('position'),
+			endReachedAt: sql`case when ${sql.placeholder('end')} = 1 then ${now} end`
+		})
 		.onConflictDoUpdate({
 			target,
 			set: {
 				seconds: sql`max(${lessonProgress.seconds}, min(${sql.placeholder('cap')}, ${lessonProgress.seconds} + ${step}))`,
 				lastOpenedAt: sql`max(${lessonProgress.lastOpenedAt}, ${now})`,
+				endReachedAt: sql`coalesce(${lessonProgress.endReachedAt}, excluded.end_reached_at)`,
 				lastPosition: sql`case when excluded.last_position <> '' then excluded.last_position else ${lessonProgress.lastPosition} end`
 			}
+		});
+const heartbeatUpsert = prepared((db) => heartbeatInsert(db).prepare());
+// The same UPSERT, answering with the row as written: a heartbeat stays one statement (docs/PERFORMANCE.md).
+const heartbeatUpsertReturning = prepared((db) =>
+	heartbeatInsert(db)
+		.returning({
+			seconds: lessonProgress.seconds,
+			completedAt: lessonProgress.completedAt,
+			endReachedAt: lessonProgress.endReachedAt
 		})
+		.prepare()
+);
+
+const progressRow = prepared((db) =>
+	db
+		.select({
+			seconds: lessonProgress.seconds,
+			completedAt: lessonProgress.completedAt,
+			endReachedAt: lessonProgress.endReachedAt
+		})
+		.from(lessonProgress)
+		.where(
+			and(
+				eq(lessonProgress.userId, sql.placeholder('userId')),
+				eq(lessonProgress.courseSlug, sql.placeholder('courseSlug')),
+				eq(lessonProgress.lessonSlug, sql.placeholder('lessonSlug'))
+			)
+		)
 		.prepare()
 );
 

@@ -9,6 +9,7 @@ import { isFinalQuizUnlocked, isModuleUnlocked, passedQuizSlugs } from '../progr
 import { randomId } from '../ids';
 import { QuizError } from './errors';
 import { gradeAttempt, parseAnswer, type Answer } from './grading';
+import { keysVisible } from './key-policy';
 import { buildLayout, randomSeed } from './layout';
 
 /** Grace for the network between the learner's last click and the server's clock. */
@@ -220,10 +221,31 @@ export function closeExpiredAttempts(userId: string, course: Course, quiz: Quiz,
 }
 
 /**
- * Whether a submitted attempt's review may show right answers, explanations and feedback: always for
- * `feedback: after_submit`; for `after_pass` only once the learner has passed the quiz in any attempt (so a
- * failed attempt cannot be used to copy the key into the next one).
+ * Whether a submitted attempt's review may show right answers, explanations and feedback (key-policy.ts): after
+ * a pass in any attempt, once no attempt is left, or at once for a practice quiz with `feedback: after_submit`.
+ * So a failed attempt cannot be used to copy the key into the next one.
  */
 export function keysShown(userId: string, quiz: Quiz): boolean {
-	return quiz.feedback === 'after_submit' || passedQuizSlugs(userId, quiz.courseSlug).has(quiz.slug);
+	const submitted = listAttempts(userId, quiz.courseSlug, quiz.slug).filter((a) => a.submittedAt).length;
+	return keysVisible(quiz, {
+		passed: passedQuizSlugs(userId, quiz.courseSlug).has(quiz.slug),
+		attemptsUsed: submitted
+	});
+}
+
+/**
+ * The questions of the attempt still without an answer, in the order shown: nothing saved, nothing ticked
+ * (multiple) or nothing paired (matching). Submitting with any of them asks first.
+ */
+export function unansweredQuestionIds(attempt: QuizAttempt): string[] {
+	const answers = savedAnswers(attempt.id);
+	return attempt.layout
+		.map((e) => e.questionId)
+		.filter((id) => {
+			const answer = answers.get(id);
+			if (answer === undefined || answer === null) return true;
+			if (Array.isArray(answer)) return answer.length === 0;
+			if (typeof answer === 'object') return Object.keys(answer).length === 0;
+			return false;
+		});
 }

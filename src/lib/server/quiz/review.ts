@@ -1,5 +1,6 @@
 // The review of a submitted attempt, ready to display. Right answers, explanations and option feedback are
-// included only when the quiz's feedback setting allows (after_pass: once the learner has passed the quiz).
+// included only when the key policy allows (key-policy.ts: after a pass or the last allowed attempt); a question
+// not fully right always names the lesson to reread.
 import type { Question } from '../content/schema';
 import type { AttemptLayout } from '../db/schema';
 import type { Answer } from './grading';
@@ -18,6 +19,8 @@ export type ReviewQuestion = {
 	points: number;
 	answered: boolean;
 	explanation: string | null;
+	/** For a question not fully right: the lesson it tests, to reread before the next attempt. */
+	reread: { href: string; title: string } | null;
 } & (
 	| { type: 'single' | 'multiple' | 'judgement'; options: ReviewOption[] }
 	| { type: 'truefalse'; chosen: boolean | null; correct: boolean | null; feedback: string | null }
@@ -33,14 +36,16 @@ function reviewOne(
 	order: string[],
 	answer: Answer | undefined,
 	points: number,
-	show: boolean
+	show: boolean,
+	lessonLink: LessonLink
 ): ReviewQuestion {
 	const base = {
 		id: question.id,
 		prompt: question.prompt,
 		points,
 		answered: answer !== undefined,
-		explanation: show ? question.explanation : null
+		explanation: show ? question.explanation : null,
+		reread: points < 1 && question.lesson ? (lessonLink(question.lesson) ?? null) : null
 	};
 	switch (question.type) {
 		case 'truefalse': {
@@ -108,18 +113,29 @@ function reviewOne(
 	}
 }
 
+/** The lesson a question tests (its `lesson` slug), as a link; undefined when the course has no such lesson. */
+export type LessonLink = (slug: string) => { href: string; title: string } | undefined;
+
 export function buildReview(
 	layout: AttemptLayout,
 	questions: Question[],
 	answers: Map<string, Answer>,
 	scores: Map<string, number | null>,
-	showKeys: boolean
+	showKeys: boolean,
+	lessonLink: LessonLink = () => undefined
 ): ReviewQuestion[] {
 	return layout.flatMap((entry) => {
 		const question = questions.find((q) => q.id === entry.questionId);
 		if (!question) return [];
 		return [
-			reviewOne(question, entry.optionOrder, answers.get(entry.questionId), scores.get(entry.questionId) ?? 0, showKeys)
+			reviewOne(
+				question,
+				entry.optionOrder,
+				answers.get(entry.questionId),
+				scores.get(entry.questionId) ?? 0,
+				showKeys,
+				lessonLink
+			)
 		];
 	});
 }

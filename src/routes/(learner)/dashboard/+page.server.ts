@@ -1,6 +1,7 @@
 import { formatDateTimeFull } from '$lib/format';
 import { getLocale } from '$lib/paraglide/runtime';
 import { requireRole } from '$lib/server/auth/guards';
+import { listForUser, statusOf } from '$lib/server/certificates/queries';
 import { getCatalogue, getCourse } from '$lib/server/content';
 import { openModules } from '$lib/server/lessons/access';
 import { nextSessions } from '$lib/server/progress/due';
@@ -18,6 +19,12 @@ export const load = ((event) => {
 		user.id,
 		courses.map((course) => ({ course, unlocked: openModules(user, course) }))
 	);
+	// Courses with a valid certificate are finished: listed as completed, with the certificate.
+	const finished = new Set(
+		listForUser(user.id)
+			.filter((c) => statusOf(c) === 'valid')
+			.map((c) => c.courseSlug)
+	);
 	const cards = courses.map((course, i) => {
 		const s = summaries[i];
 		const next = s.next ? course.lessons.find((l) => l.slug === s.next?.lessonSlug) : undefined;
@@ -28,6 +35,7 @@ export const load = ((event) => {
 			completed: s.completed,
 			total: s.total,
 			lastActivity: s.lastActivity,
+			finished: finished.has(course.slug),
 			next:
 				next && s.next
 					? {
@@ -75,5 +83,11 @@ export const load = ((event) => {
 		};
 	});
 
-	return { name: user.name, cards, resume, sessions };
+	return {
+		name: user.name,
+		cards: cards.filter((c) => !c.finished),
+		completedCards: cards.filter((c) => c.finished),
+		resume,
+		sessions
+	};
 }) satisfies PageServerLoad;

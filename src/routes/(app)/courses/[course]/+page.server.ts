@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { requireRole, requireUser } from '$lib/server/auth/guards';
+import { finishLine } from '$lib/server/certificates/queries';
 import { getCourse } from '$lib/server/content';
 import { isStaff, openModules } from '$lib/server/lessons/access';
 import { renderContent } from '$lib/server/lessons/render';
@@ -23,7 +24,10 @@ export const load = (async (event) => {
 		const status = quizzes.get(slug);
 		return { href: `/courses/${course.slug}/quiz/${slug}`, ...status };
 	};
+	// Staff preview courses; the finish line and the checklist are a learner's.
+	const finish = user.role === 'learner' ? finishLine(user.id, course) : null;
 	return {
+		finish,
 		course: {
 			slug: course.slug,
 			title: en ? course.titleEn : course.title,
@@ -33,7 +37,8 @@ export const load = (async (event) => {
 		},
 		introHtml: intro.html,
 		enrolled: enrolledCourseSlugs(user.id).has(course.slug),
-		canEnrol: user.role === 'learner',
+		// A finished course never offers enrolment (finishLine counts a certificate even without an enrolment row).
+		canEnrol: user.role === 'learner' && !finish?.complete,
 		preview: isStaff(user),
 		summary,
 		nextTitle: summary.next ? course.lessons.find((l) => l.slug === summary.next?.lessonSlug)?.title : undefined,

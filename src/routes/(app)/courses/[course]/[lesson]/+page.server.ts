@@ -1,13 +1,15 @@
 import { redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guards';
-import { issueCertificateIfComplete } from '$lib/server/certificates/issue';
+import { validCertificateFor } from '$lib/server/certificates/queries';
 import { isStaff } from '$lib/server/lessons/access';
 import { readableLesson } from '$lib/server/lessons/readable';
 import { renderContent } from '$lib/server/lessons/render';
 import { casesForLesson } from '$lib/server/practices';
 import { enrol } from '$lib/server/progress/enrol';
-import { recordCompletion, recordOpen } from '$lib/server/progress/record';
+import { requiredSeconds } from '$lib/server/progress/lesson-completion';
+import { lessonEvidence, recordOpen } from '$lib/server/progress/record';
+import { reportLessonProgress } from '$lib/server/progress/report';
 import { lessonStatuses } from '$lib/server/progress/summary';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,6 +28,8 @@ export const load = (async (event) => {
 	const link = (l: typeof lesson | undefined) =>
 		l && open.has(l.moduleSlug) ? { href: `/courses/${course.slug}/${l.slug}`, title: l.title } : undefined;
 	const isLastOfModule = module.lessons.at(-1)?.slug === lesson.slug;
+	const evidence = lessonEvidence({ ...key, minutes: lesson.minutes });
+	const certificate = validCertificateFor(user.id, course.slug);
 	return {
 		course: { slug: course.slug, title: getLocale() === 'en' ? course.titleEn : course.title },
 		module: { number: module.index + 1, title: module.title },
@@ -40,6 +44,14 @@ export const load = (async (event) => {
 		html,
 		headings,
 		completed: status?.completed ?? false,
+		// What the server still needs before it completes the lesson (progress/lesson-completion.ts).
+		completion: {
+			requiredMinutes: Math.ceil(requiredSeconds(lesson.minutes) / 60),
+			endReached: evidence?.endReached ?? false,
+			missingMinutes: Math.ceil((evidence?.missingSeconds ?? requiredSeconds(lesson.minutes)) / 60)
+		},
+		// The finish line: the course is complete and its certificate is ready.
+		courseComplete: !!certificate,
 		lastPosition: headings.find((h) => h.id === status?.lastPosition),
 		previous: link(course.lessons[lesson.index - 1]),
 		next: link(course.lessons[lesson.index + 1]),
@@ -54,12 +66,18 @@ export const load = (async (event) => {
 	};
 }) satisfies PageServerLoad;
 
+// The "mark as completed" button sits at the end of the lesson: pressing it says the end was reached. Without
+// JavaScript no heartbeat ran, so the time since the page was served counts (up to the completion share).
+// Completion still needs the time: a press that comes too early completes nothing, and the page then says how
+// much is missing.
 export const actions = {
 	complete: (event) => {
 		const user = requireUser(event);
 		const { course, lesson } = readableLesson(user, event.params);
-		recordCompletion({ userId: user.id, courseSlug: course.slug, lessonSlug: lesson.slug });
-		issueCertificateIfComplete(user.id, course.slug);
+		reportLessonProgress(user, course, lesson, {
+			endReached: true,
+			stepCapSeconds: requiredSeconds(lesson.minutes)
+		});
 		redirect(303, `/courses/${course.slug}/${lesson.slug}#lesson-end`);
 	}
 } satisfies Actions;

@@ -1,10 +1,12 @@
-// Heartbeat of an open lesson page (every ~30 s while visible and someone is active) and completion when the end is reached.
-import { error } from '@sveltejs/kit';
+// Heartbeat of an open lesson page (every ~30 s while visible and someone is active), and the lesson's end reached.
+// `complete: true` is the page's word that the end was reached, never a completion by itself: the server
+// completes the lesson only when its own records show enough active time (progress/lesson-completion.ts). A
+// claim that comes too early is refused quietly: 200 with `completed: false` and what is missing.
+import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireApiUser } from '$lib/server/auth/guards';
-import { issueCertificateIfComplete } from '$lib/server/certificates/issue';
 import { readableLesson } from '$lib/server/lessons/readable';
-import { recordCompletion, recordHeartbeat } from '$lib/server/progress/record';
+import { reportLessonProgress } from '$lib/server/progress/report';
 import type { RequestHandler } from './$types';
 
 const bodySchema = z.strictObject({
@@ -27,12 +29,14 @@ export const POST = (async (event) => {
 	}
 	const parsed = bodySchema.safeParse(body);
 	if (!parsed.success) error(400, { message: 'invalid progress' });
-	const key = { userId: user.id, courseSlug: course.slug, lessonSlug: lesson.slug };
-	// The lesson's planned minutes bound its recorded time (lessonTimeCap), whatever the tab does.
-	recordHeartbeat({ ...key, minutes: lesson.minutes }, parsed.data.position);
-	if (parsed.data.complete) {
-		recordCompletion(key);
-		issueCertificateIfComplete(user.id, course.slug);
-	}
-	return new Response(null, { status: 204 });
+	const { state, certificate } = reportLessonProgress(user, course, lesson, {
+		position: parsed.data.position,
+		endReached: parsed.data.complete
+	});
+	return json({
+		completed: state.completed,
+		endReached: state.endReached,
+		missingMinutes: Math.ceil(state.missingSeconds / 60),
+		certificate: certificate ? '/certificates' : null
+	});
 }) satisfies RequestHandler;

@@ -3,6 +3,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { formError } from '$lib/server/forms/validate';
 import { listAttempts, startAttempt, startState } from '$lib/server/quiz/attempts';
 import { QuizError } from '$lib/server/quiz/errors';
+import { keysVisible } from '$lib/server/quiz/key-policy';
 import { courseAndQuiz } from '$lib/server/quiz/load';
 import { quizErrorMessage } from '$lib/server/quiz/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,7 +23,9 @@ export const load = ((event) => {
 			attempts: quiz.attempts,
 			waitMinutes: quiz.wait_minutes,
 			timeLimitMinutes: quiz.time_limit_minutes,
-			required: quiz.required
+			required: quiz.required,
+			// Whether a failed attempt's review keeps the key (key-policy.ts), so the rules can say so up front.
+			keysAfterPass: !keysVisible(quiz, { passed: false, attemptsUsed: 0 })
 		},
 		state: {
 			kind: state.kind,

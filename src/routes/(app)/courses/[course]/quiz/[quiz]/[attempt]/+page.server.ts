@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
+import { validCertificateFor } from '$lib/server/certificates/queries';
 import { getDb } from '$lib/server/db';
 import { fieldError, formError } from '$lib/server/forms/validate';
 import {
@@ -10,7 +11,8 @@ import {
 	responseScores,
 	saveAnswer,
 	savedAnswers,
-	submitAttempt
+	submitAttempt,
+	unansweredQuestionIds
 } from '$lib/server/quiz/attempts';
 import { QuizError } from '$lib/server/quiz/errors';
 import { parseAnswer } from '$lib/server/quiz/grading';
@@ -57,7 +59,12 @@ export const load = ((event) => {
 				passed: attempt.passed ?? false,
 				keysShown: showKeys
 			},
-			review: buildReview(attempt.layout, quiz.questions, answers, responseScores(attempt.id), showKeys),
+			review: buildReview(attempt.layout, quiz.questions, answers, responseScores(attempt.id), showKeys, (slug) => {
+				const lesson = course.lessons.find((l) => l.slug === slug);
+				return lesson ? { href: `/courses/${course.slug}/${lesson.slug}`, title: lesson.title } : undefined;
+			}),
+			// The finish line: this pass completed the course (or it was complete already) and the certificate is ready.
+			finish: !!attempt.passed && !!validCertificateFor(user.id, course.slug),
 			questions: [],
 			answers: {}
 		};
@@ -79,6 +86,7 @@ export const load = ((event) => {
 		attempt: { id: attempt.id, deadlineAt: attempt.deadlineAt?.getTime() ?? null },
 		result: null,
 		review: null,
+		finish: false,
 		questions,
 		answers: publicAnswers,
 		// The server's clock, so the countdown corrects a wrong clock in the browser; the grace says when to
@@ -147,13 +155,24 @@ export const actions = {
 		const form = await event.request.formData();
 		// Read after the body: a double click's other request may have closed the attempt meanwhile.
 		const attempt = ownAttempt(user.id, quiz, event.params.attempt);
+		let open = !attempt.submittedAt && !isExpired(attempt);
 		try {
 			// A second submit, or a submit after the deadline, grades what was saved and changes nothing else.
-			if (!attempt.submittedAt && !isExpired(attempt)) saveForm(user.id, quiz, attempt, form);
+			if (open) saveForm(user.id, quiz, attempt, form);
 		} catch (e) {
 			// A double click: the other request closed the attempt (or time ran out) while this one read its form.
 			const closedMeanwhile = e instanceof QuizError && (e.code === 'closed' || e.code === 'expired');
 			if (!closedMeanwhile) return refused(e, { form, attempt, quiz });
+			open = false;
+		}
+		// Submitting is deliberate: with questions left unanswered the page asks first (the answers are saved).
+		// An attempt whose time is up is graded at once, as it is.
+		if (open && form.get('confirm') !== 'unanswered') {
+			const unanswered = unansweredQuestionIds(attempt);
+			if (unanswered.length > 0) {
+				const numbers = unanswered.map((id) => attempt.layout.findIndex((e) => e.questionId === id) + 1);
+				return { unanswered: { count: unanswered.length, ids: unanswered, numbers } };
+			}
 		}
 		try {
 			submitAttempt(user.id, quiz, attempt.id);

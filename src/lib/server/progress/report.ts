@@ -1,0 +1,32 @@
+// What the lesson page reports (heartbeat, end reached, "mark as completed"), recorded and, when the lesson
+// completes, followed by the course's certificate check. The one entry point of the lesson routes.
+import type { Course, Lesson } from '../content/catalogue';
+import { issueCertificateIfComplete } from '../certificates/issue';
+import type { Certificate } from '../db/schema';
+import { enrol } from './enrol';
+import { recordProgress, type ProgressReport, type ProgressState } from './record';
+
+export interface ReportResult {
+	state: ProgressState;
+	/** The learner's valid certificate for the course when this report completed the course, else null. */
+	certificate: Certificate | null;
+}
+
+export function reportLessonProgress(
+	user: { id: string; role: string },
+	course: Pick<Course, 'slug'>,
+	lesson: Pick<Lesson, 'slug' | 'minutes'>,
+	report: ProgressReport,
+	now = Date.now()
+): ReportResult {
+	// Progress and enrolment never contradict each other: a learner with progress in a course is enrolled in it.
+	// Opening the lesson enrolled already; a report of the end (rare) makes sure, a plain heartbeat stays cheap.
+	if (user.role === 'learner' && report.endReached) enrol(user.id, course.slug);
+	const state = recordProgress(
+		{ userId: user.id, courseSlug: course.slug, lessonSlug: lesson.slug, minutes: lesson.minutes },
+		report,
+		now
+	);
+	const certificate = state.completedNow ? issueCertificateIfComplete(user.id, course.slug) : null;
+	return { state, certificate };
+}
