@@ -175,6 +175,8 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 		expect: adminOnly(400)
 	},
 	'GET /record': { expect: signedIn(200) },
+	'GET /search': { expect: signedIn(200) },
+	'GET /glossary': { expect: signedIn(200) },
 	'GET /record/pdf': { expect: signedIn(200, 401) },
 	'GET /certificates': { expect: signedIn(200) },
 	'POST /certificates?/confirm': { expect: signedIn(400) },
