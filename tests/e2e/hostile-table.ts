@@ -140,7 +140,7 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 	...Object.fromEntries(
 		(
 			[
-				['addMember', ['email']],
+				['addMember', ['emails']],
 				['removeMember', ['userId']],
 				['addTrainer', ['userId']],
 				['removeTrainer', ['userId']],
