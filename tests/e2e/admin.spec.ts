@@ -256,6 +256,22 @@ test.describe.serial('administration', () => {
 		await context.close();
 	});
 
+	test('people ticked on the users list join a group in one step', async ({ browser }) => {
+		const { email } = await newLearner(browser, 'Barbara Zbiorcza');
+		const admin = await asAdmin(browser);
+		await gotoReady(admin, `/admin/users?q=${encodeURIComponent('Barbara Zbiorcza')}`);
+		await admin.getByLabel('Zaznacz: Barbara Zbiorcza').check();
+		await admin.getByLabel('Co zrobić').selectOption('group');
+		await admin.getByLabel('Grupa', { exact: true }).selectOption({ label: GROUP });
+		await admin.getByRole('button', { name: 'Wykonaj dla zaznaczonych' }).click();
+		await expect(admin.getByRole('status').filter({ hasText: 'Dodano do grupy' })).toContainText(
+			'Dodano do grupy i zapisano na kurs: 1.'
+		);
+		await gotoReady(admin, '/admin/groups');
+		await admin.getByRole('link', { name: GROUP }).click();
+		await expect(admin.getByRole('table', { name: 'Uczestnicy grupy' })).toContainText(email);
+	});
+
 	test('a disabled user is signed out and cannot sign in; enabling restores access', async ({ browser }) => {
 		const learner = await newLearner(browser, 'Wiktor Wyłączony');
 		const admin = await asAdmin(browser);

@@ -209,6 +209,8 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	'POST /admin/users?/resendInvitation': { expect: adminOnly(400) },
 	'POST /admin/users?/extendInvitation': { expect: adminOnly(400) },
 	'POST /admin/users?/cancelInvitation': { expect: adminOnly(400) },
+	'POST /admin/users?/bulkUsers': { expect: adminOnly(400) },
+	'POST /admin/users?/resendInvitations': { expect: adminOnly(400) },
 	'GET /admin/users/[id]': { params: spare, expect: adminOnly() },
 	'POST /admin/users/[id]?/save': { params: spare, expect: adminOnly(400) },
 	'POST /admin/users/[id]?/disable': { params: spare, expect: adminOnly('->/admin/users/') },

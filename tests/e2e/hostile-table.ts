@@ -198,6 +198,8 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 			{ actor: 'admin', fields: ['invitation', 'confirm'] } satisfies HostileRow
 		])
 	),
+	'POST /admin/users?/bulkUsers': { actor: 'admin', fields: ['user', 'bulk', 'group', 'confirm'] },
+	'POST /admin/users?/resendInvitations': { actor: 'admin', fields: ['invitation'] },
 	'POST /trainer/groups/[group]/remind?/default': {
 		actor: 'trainerOfGroup',
 		params: (fx) => ({ group: fx.groupId }),
