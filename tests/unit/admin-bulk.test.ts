@@ -18,11 +18,8 @@ beforeAll(() => {
 describe('bulk actions on the users list', () => {
 	it('adds the ticked people to a group, ignoring ids of nobody', () => {
 		const id = createGroup(admin, { name: 'Grupa', courseSlug: 'protokol-dyplomatyczny', trainerIds: [trainer] });
-		expect(bulkAddToGroup(admin, getGroup(id)!, [a, b, 'nobody'])).toEqual({
-			ok: true,
-			added: ['a@urzad.test', 'b@urzad.test'],
-			already: []
-		});
+		const result = bulkAddToGroup(admin, getGroup(id)!, [a, b, 'nobody']);
+		expect(result.ok && [...result.added].sort()).toEqual(['a@urzad.test', 'b@urzad.test']);
 		expect(groupMemberRows(id)).toHaveLength(2);
 	});
 
