@@ -66,7 +66,8 @@ test.describe.serial('administration', () => {
 		await expect(admin.getByRole('heading', { level: 2, name: 'Stan Akademii' })).toBeVisible();
 		await expect(admin.getByRole('img', { name: 'Zaświadczenia wydane w kolejnych miesiącach' })).toBeVisible();
 		const months = admin.getByRole('table', { name: 'Zaświadczenia wydane w kolejnych miesiącach' });
-		const issued = await months.locator('tbody tr td:nth-child(3)').allInnerTexts();
+		// The table sits in a closed <details>: read its text content, not the rendered text.
+		const issued = await months.locator('tbody tr td:nth-child(3)').allTextContents();
 		expect(issued.reduce((sum, n) => sum + Number(n), 0)).toBeGreaterThan(0);
 		await checkPage(admin, 'home');
 		await admin.getByRole('link', { name: 'Grupy', exact: true }).click();
