@@ -31,6 +31,8 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		(fx) => `/courses/${fx.course.slug}/glossary`,
 		'/certificates',
 		'/record',
+		'/search?q=flaga',
+		'/glossary',
 		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}`,
 		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}/${fx.attemptId}`,
 		'/practices/submit',

@@ -62,6 +62,13 @@ test.describe.serial('administration', () => {
 	test('the admin creates a group with a trainer', async ({ browser }) => {
 		const admin = await asAdmin(browser);
 		await gotoReady(admin, '/admin');
+		// The state of the academy: the demo graduate's certificate counts this month, chart and table agree.
+		await expect(admin.getByRole('heading', { level: 2, name: 'Stan Akademii' })).toBeVisible();
+		await expect(admin.getByRole('img', { name: 'Zaświadczenia wydane w kolejnych miesiącach' })).toBeVisible();
+		const months = admin.getByRole('table', { name: 'Zaświadczenia wydane w kolejnych miesiącach' });
+		// The table sits in a closed <details>: read its text content, not the rendered text.
+		const issued = await months.locator('tbody tr td:nth-child(3)').allTextContents();
+		expect(issued.reduce((sum, n) => sum + Number(n), 0)).toBeGreaterThan(0);
 		await checkPage(admin, 'home');
 		await admin.getByRole('link', { name: 'Grupy', exact: true }).click();
 		await expect(admin.getByRole('heading', { level: 1, name: 'Grupy' })).toBeVisible();
@@ -164,12 +171,12 @@ test.describe.serial('administration', () => {
 		await gotoReady(admin, '/admin/groups');
 		await admin.getByRole('link', { name: GROUP }).click();
 		await expect(admin.getByRole('heading', { level: 1, name: GROUP })).toBeVisible();
-		await admin.getByLabel('Adres e-mail uczestnika').fill('nikt@akademia.test');
+		await admin.getByLabel('Adresy e-mail uczestników').fill('nikt@akademia.test');
 		await admin.getByRole('button', { name: 'Dodaj do grupy' }).click();
-		await expect(admin.getByRole('alert')).toContainText('Nie ma konta z tym adresem e-mail');
-		await admin.getByLabel('Adres e-mail uczestnika').fill(email);
+		await expect(admin.getByRole('alert')).toContainText('Nie ma kont z tymi adresami: nikt@akademia.test');
+		await admin.getByLabel('Adresy e-mail uczestników').fill(email);
 		await admin.getByRole('button', { name: 'Dodaj do grupy' }).click();
-		await expect(admin.getByRole('status')).toContainText(`Dodano ${email} do grupy`);
+		await expect(admin.getByRole('status')).toContainText('Dodano do grupy i zapisano na kurs: 1.');
 		await expect(admin.getByRole('table', { name: 'Uczestnicy grupy' })).toContainText('Zofia Członkowska');
 
 		await admin.getByLabel('Tytuł spotkania').fill('Spotkanie 1: ceremoniał');
@@ -227,7 +234,7 @@ test.describe.serial('administration', () => {
 		const admin = await asAdmin(browser);
 		await gotoReady(admin, '/admin/groups');
 		await admin.getByRole('link', { name: GROUP }).click();
-		await admin.getByLabel('Adres e-mail uczestnika').fill(email);
+		await admin.getByLabel('Adresy e-mail uczestników').fill(email);
 		await admin.getByRole('button', { name: 'Dodaj do grupy' }).click();
 		await expect(admin.getByRole('table', { name: 'Uczestnicy grupy' })).toContainText('Wiesława Wypisana');
 		const groupUrl = admin.url();
@@ -248,6 +255,22 @@ test.describe.serial('administration', () => {
 		await expect(plain.getByRole('status')).toContainText('Usunięto osobę z grupy');
 		await expect(plain.getByRole('table', { name: 'Uczestnicy grupy' })).not.toContainText('Wiesława Wypisana');
 		await context.close();
+	});
+
+	test('people ticked on the users list join a group in one step', async ({ browser }) => {
+		const { email } = await newLearner(browser, 'Barbara Zbiorcza');
+		const admin = await asAdmin(browser);
+		await gotoReady(admin, `/admin/users?q=${encodeURIComponent('Barbara Zbiorcza')}`);
+		await admin.getByLabel('Zaznacz: Barbara Zbiorcza').check();
+		await admin.getByLabel('Co zrobić').selectOption('group');
+		await admin.getByLabel('Grupa', { exact: true }).selectOption({ label: GROUP });
+		await admin.getByRole('button', { name: 'Wykonaj dla zaznaczonych' }).click();
+		await expect(admin.getByRole('status').filter({ hasText: 'Dodano do grupy' })).toContainText(
+			'Dodano do grupy i zapisano na kurs: 1.'
+		);
+		await gotoReady(admin, '/admin/groups');
+		await admin.getByRole('link', { name: GROUP }).click();
+		await expect(admin.getByRole('table', { name: 'Uczestnicy grupy' })).toContainText(email);
 	});
 
 	test('a disabled user is signed out and cannot sign in; enabling restores access', async ({ browser }) => {

@@ -175,6 +175,8 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 		expect: adminOnly(400)
 	},
 	'GET /record': { expect: signedIn(200) },
+	'GET /search': { expect: signedIn(200) },
+	'GET /glossary': { expect: signedIn(200) },
 	'GET /record/pdf': { expect: signedIn(200, 401) },
 	'GET /admin/name-requests': { expect: adminOnly() },
 	'POST /admin/name-requests?/approve': { expect: adminOnly(400) },
@@ -210,6 +212,8 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	'POST /admin/users?/resendInvitation': { expect: adminOnly(400) },
 	'POST /admin/users?/extendInvitation': { expect: adminOnly(400) },
 	'POST /admin/users?/cancelInvitation': { expect: adminOnly(400) },
+	'POST /admin/users?/bulkUsers': { expect: adminOnly(400) },
+	'POST /admin/users?/resendInvitations': { expect: adminOnly(400) },
 	'GET /admin/users/[id]': { params: spare, expect: adminOnly() },
 	'POST /admin/users/[id]?/save': { params: spare, expect: adminOnly(400) },
 	'POST /admin/users/[id]?/disable': { params: spare, expect: adminOnly('->/admin/users/') },

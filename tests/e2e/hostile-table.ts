@@ -144,7 +144,7 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 	...Object.fromEntries(
 		(
 			[
-				['addMember', ['email']],
+				['addMember', ['emails']],
 				['removeMember', ['userId']],
 				['addTrainer', ['userId']],
 				['removeTrainer', ['userId']],
@@ -202,6 +202,8 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 			{ actor: 'admin', fields: ['invitation', 'confirm'] } satisfies HostileRow
 		])
 	),
+	'POST /admin/users?/bulkUsers': { actor: 'admin', fields: ['user', 'bulk', 'group', 'confirm'] },
+	'POST /admin/users?/resendInvitations': { actor: 'admin', fields: ['invitation'] },
 	'POST /trainer/groups/[group]/remind?/default': {
 		actor: 'trainerOfGroup',
 		params: (fx) => ({ group: fx.groupId }),

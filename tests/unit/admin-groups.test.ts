@@ -5,6 +5,9 @@ import { DEMO_GROUP_NAME, seedDemoGroup } from '$lib/server/admin/demo';
 import {
 	addLiveSession,
 	addMember,
+	addMembers,
+	groupMemberRows,
+	parseEmailList,
 	canManageGroup,
 	createGroup,
 	getGroup,
@@ -176,5 +179,36 @@ describe('demo group', () => {
 			for (const slug of s.dueModules) expect(moduleSlugs).toContain(slug);
 			expect(s.dueModules.length).toBeGreaterThan(0);
 		}
+	});
+});
+
+describe('adding several members at once', () => {
+	it('reads a pasted list: lines, commas and semicolons, lower-cased, each once; bad addresses named', () => {
+		expect(parseEmailList('A@x.test, b@x.test;\nA@x.test\n\n nie-adres ')).toEqual({
+			emails: ['a@x.test', 'b@x.test'],
+			invalid: ['nie-adres']
+		});
+	});
+
+	it('adds all or nobody: an address without an account refuses the whole list', () => {
+		const groupId = createGroup(adminId, {
+			name: 'Grupa zbiorcza',
+			courseSlug: 'protokol-dyplomatyczny',
+			trainerIds: [trainerId]
+		});
+		const group = getGroup(groupId)!;
+		insertUser({ email: 'jeden@x.test' });
+		insertUser({ email: 'dwa@x.test' });
+		expect(addMembers(adminId, group, ['jeden@x.test', 'nikt@x.test'])).toEqual({
+			ok: false,
+			unknown: ['nikt@x.test']
+		});
+		expect(groupMemberRows(groupId)).toHaveLength(0);
+		expect(addMembers(adminId, group, ['jeden@x.test', 'dwa@x.test'])).toEqual({
+			ok: true,
+			added: ['jeden@x.test', 'dwa@x.test'],
+			already: []
+		});
+		expect(addMembers(adminId, group, ['dwa@x.test'])).toEqual({ ok: true, added: [], already: ['dwa@x.test'] });
 	});
 });

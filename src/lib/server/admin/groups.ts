@@ -14,6 +14,7 @@ import {
 	type Group
 } from '../db/schema';
 import { randomId } from '../ids';
+import { fields } from '../forms/fields';
 
 export interface GroupSummary {
 	id: string;
@@ -134,6 +135,43 @@ export function addMember(actorId: string, group: Group, email: string, tx: Tx =
 		);
 		return { ok: true, userId: user.id } as const;
 	});
+}
+
+export type MembersResult = { ok: true; added: string[]; already: string[] } | { ok: false; unknown: string[] };
+
+/**
+ * Adds several people at once (a pasted list of addresses): all or nothing. An address without an account
+ * refuses the whole list, so the admin fixes or invites first and nobody is half added.
+ */
+export function addMembers(actorId: string, group: Group, emails: string[]): MembersResult {
+	return getDb().transaction((tx) => {
+		const unknown = emails.filter((email) => {
+			const user = findUserByEmail(email, tx);
+			return !user || user.anonymisedAt;
+		});
+		if (unknown.length > 0) return { ok: false, unknown } as const;
+		const added: string[] = [];
+		const already: string[] = [];
+		for (const email of emails) (addMember(actorId, group, email, tx).ok ? added : already).push(email);
+		return { ok: true, added, already } as const;
+	});
+}
+
+/** Addresses from a pasted list (lines, commas, semicolons or spaces), lower-cased, each once, in order. */
+export function parseEmailList(text: string): { emails: string[]; invalid: string[] } {
+	const items = [
+		...new Set(
+			text
+				.split(/[\s,;]+/)
+				.map((s) => s.trim().toLowerCase())
+				.filter(Boolean)
+		)
+	];
+	const email = fields.email();
+	const emails: string[] = [];
+	const invalid: string[] = [];
+	for (const item of items) (email.safeParse(item).success ? emails : invalid).push(item);
+	return { emails, invalid };
 }
 
 /** Leaves the enrolment and the learner's progress as they are: leaving a group does not erase work. */

@@ -1,7 +1,8 @@
 import { requireRole } from '$lib/server/auth/guards';
+import { academyOverview } from '$lib/server/admin/overview';
 import type { PageServerLoad } from './$types';
 
 export const load = ((event) => {
 	requireRole(event, 'admin');
-	return {};
+	return { overview: academyOverview() };
 }) satisfies PageServerLoad;

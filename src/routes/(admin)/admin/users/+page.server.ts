@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
-import { listGroups } from '$lib/server/admin/groups';
+import { bulkAddToGroup, bulkDisable } from '$lib/server/admin/bulk';
+import { getGroup, listGroups } from '$lib/server/admin/groups';
 import {
 	cancelInvitation,
 	extendInvitation,
@@ -45,7 +46,59 @@ async function invitationId(event: RequestEvent) {
 
 const gone = () => fail(400, { invitationErrors: formError(m.admin_invitation_gone()) });
 
+/** The ticked checkboxes of a bulk form. */
+function ticked(form: FormData, name: string): string[] {
+	return form
+		.getAll(name)
+		.filter((v): v is string => typeof v === 'string')
+		.map((v) => v.slice(0, 64));
+}
+
 export const actions = {
+	bulkUsers: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const form = await event.request.formData();
+		const ids = ticked(form, 'user');
+		const refuse = (message: string) => fail(400, { bulkErrors: formError(message) });
+		if (ids.length === 0) return refuse(m.admin_bulk_none());
+		const action = form.get('bulk');
+		if (action === 'group') {
+			const group = getGroup(String(form.get('group') ?? '').slice(0, 64));
+			if (!group || group.archivedAt) return refuse(m.admin_invite_group_unknown());
+			const result = bulkAddToGroup(admin.id, group, ids);
+			if (!result.ok) return refuse(m.admin_groups_members_unknown({ list: result.unknown.join(', ') }));
+			return {
+				bulkDone: m.admin_groups_members_added({ added: result.added.length, already: result.already.length })
+			};
+		}
+		if (action === 'disable') {
+			if (form.get('confirm') !== 'yes') return refuse(m.admin_bulk_disable_confirm_needed());
+			const { disabled, skipped } = bulkDisable(admin.id, ids);
+			return { bulkDone: m.admin_bulk_disabled({ disabled, skipped }) };
+		}
+		return refuse(m.admin_bulk_choose());
+	},
+	resendInvitations: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const ids = ticked(await event.request.formData(), 'invitation');
+		if (ids.length === 0) return fail(400, { invitationErrors: formError(m.admin_bulk_none()) });
+		let sent = 0;
+		for (const id of ids.slice(0, 500)) {
+			const result = resendInvitation(admin.id, id);
+			if (!result) continue;
+			await sendMail(
+				invitationMail({
+					to: result.invitation.email,
+					role: result.invitation.role,
+					link: `${event.url.origin}/invitation/${result.token}`,
+					groupId: result.invitation.groupId,
+					invitedBy: admin.id
+				})
+			);
+			sent++;
+		}
+		return { invitationDone: m.admin_bulk_resent({ count: sent }) };
+	},
 	resendInvitation: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const { id } = await invitationId(event);

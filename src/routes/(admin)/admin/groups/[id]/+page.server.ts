@@ -4,7 +4,8 @@ import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
 import {
 	addLiveSession,
-	addMember,
+	addMembers,
+	parseEmailList,
 	addTrainer,
 	getGroup,
 	groupMemberRows,
@@ -22,7 +23,6 @@ import { fieldError, formDataToObject, formError, safeValues, validateForm } fro
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
-const memberSchema = z.object({ email: fields.email() });
 const sessionSchema = z.object({
 	title: fields.plainText(160),
 	date: z.string({ error: 'required' }).min(1, 'required'),
@@ -74,16 +74,19 @@ export const actions = {
 		const admin = requireRole(event, 'admin');
 		const group = groupOf(event);
 		const form = await event.request.formData();
-		const values = safeValues(form, ['email']);
-		const parsed = validateForm(memberSchema, form);
-		if (!parsed.ok) return fail(400, { action: 'member', values, errors: parsed.errors });
-		const result = addMember(admin.id, group, parsed.data.email);
-		if (!result.ok) {
-			const message =
-				result.reason === 'no_account' ? m.admin_groups_member_no_account() : m.admin_groups_member_already();
-			return fail(400, { action: 'member', values, errors: fieldError('email', message) });
-		}
-		return { action: 'member', done: m.admin_groups_member_added({ email: parsed.data.email }) };
+		const values = safeValues(form, ['emails']);
+		const text = typeof values.emails === 'string' ? values.emails.slice(0, 50_000) : '';
+		const { emails, invalid } = parseEmailList(text);
+		const refuse = (message: string) => fail(400, { action: 'member', values, errors: fieldError('emails', message) });
+		if (invalid.length > 0) return refuse(m.admin_groups_members_invalid({ list: invalid.slice(0, 20).join(', ') }));
+		if (emails.length === 0) return refuse(m.error_required());
+		if (emails.length > 500) return refuse(m.admin_groups_members_too_many());
+		const result = addMembers(admin.id, group, emails);
+		if (!result.ok) return refuse(m.admin_groups_members_unknown({ list: result.unknown.slice(0, 20).join(', ') }));
+		return {
+			action: 'member',
+			done: m.admin_groups_members_added({ added: result.added.length, already: result.already.length })
+		};
 	},
 	removeMember: async (event) => {
 		const admin = requireRole(event, 'admin');
