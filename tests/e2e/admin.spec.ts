@@ -65,7 +65,10 @@ test.describe.serial('administration', () => {
 		// The state of the academy: the demo graduate's certificate counts this month, chart and table agree.
 		await expect(admin.getByRole('heading', { level: 2, name: 'Stan Akademii' })).toBeVisible();
 		await expect(admin.getByRole('img', { name: 'Zaświadczenia wydane w kolejnych miesiącach' })).toBeVisible();
-		const months = admin.getByRole('table', { name: 'Zaświadczenia wydane w kolejnych miesiącach' });
+		const months = admin.getByRole('table', {
+			name: 'Zaświadczenia wydane w kolejnych miesiącach',
+			includeHidden: true
+		});
 		// The table sits in a closed <details>: read its text content, not the rendered text.
 		const issued = await months.locator('tbody tr td:nth-child(3)').allTextContents();
 		expect(issued.reduce((sum, n) => sum + Number(n), 0)).toBeGreaterThan(0);
