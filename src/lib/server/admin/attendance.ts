@@ -32,9 +32,14 @@ export function attendanceSheet(sessionId: string, groupId: string) {
 	return groupMemberRows(groupId).map((member) => ({ ...member, attended: marks.get(member.id) ?? null }));
 }
 
+/** Attendance is a record of what happened: it can be saved once the session has started, not before. */
+export function sessionStarted(session: { startsAt: Date }, now = Date.now()): boolean {
+	return session.startsAt.getTime() <= now;
+}
+
 /**
  * Saves a mark for every current member: ticked ones attended, the rest did not. Ids that are not members of
- * the group are ignored, so a forged form cannot mark strangers.
+ * the group are ignored, so a forged form cannot mark strangers. Null (nothing written) before the session starts.
  */
 export function saveAttendance(
 	markerId: string,
@@ -42,7 +47,9 @@ export function saveAttendance(
 	groupId: string,
 	attendedIds: string[],
 	now = Date.now()
-) {
+): number | null {
+	const session = getDb().select().from(liveSessions).where(eq(liveSessions.id, sessionId)).get();
+	if (!session || !sessionStarted(session, now)) return null;
 	const ticked = new Set(attendedIds);
 	const members = groupMemberRows(groupId);
 	getDb().transaction((tx) => {

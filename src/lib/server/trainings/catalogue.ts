@@ -124,3 +124,15 @@ export function futureTrainingIds(now = Date.now()) {
 		.all()
 		.map((r) => r.id);
 }
+
+/** The training day behind a live session, with its training (null for a session typed in by hand). */
+export function trainingOfSession(liveSessionId: string) {
+	return (
+		getDb()
+			.select({ training: trainings, day: trainingDays })
+			.from(trainingDays)
+			.innerJoin(trainings, eq(trainings.id, trainingDays.trainingId))
+			.where(eq(trainingDays.liveSessionId, liveSessionId))
+			.get() ?? null
+	);
+}

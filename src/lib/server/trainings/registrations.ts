@@ -294,7 +294,11 @@ export function cancelByOrganiser(registrationId: string, ctx: Context): ChangeR
 }
 
 /** The superior's decision; the registrant is told either way. */
-export function decideApproval(token: string, approve: boolean, ctx: Context): ChangeResult & { status?: string } {
+export function decideApproval(
+	token: string,
+	approve: boolean,
+	ctx: Context
+): { ok: true; status: string } | { ok: false; reason: 'missing' | 'not_allowed' } {
 	const { result, queued } = immediate((tx, queued) => {
 		const reg = tx
 			.select()
@@ -335,7 +339,7 @@ export function decideApproval(token: string, approve: boolean, ctx: Context): C
 				waitlistPosition: waitlistPosition(updated, tx) ?? undefined
 			})
 		);
-		return { ok: true, promoted: [], status } as const;
+		return { ok: true, status } as const;
 	});
 	deliverInBackground(queued);
 	return result;
