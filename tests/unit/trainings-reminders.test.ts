@@ -52,12 +52,11 @@ describe('reminders from the housekeeping timer', () => {
 		expect(getDb().select().from(trainingMailLog).all()).toHaveLength(2);
 		expect(sendDueReminders(now + 9.7 * DAY, [7, 1], ORIGIN)).toBe(2);
 		expect(sendDueReminders(now + 9.8 * DAY, [7, 1], ORIGIN)).toBe(0);
-		expect(reminders().map((m) => m.to).sort()).toEqual([
-			'osobaa@gmina.test',
-			'osobaa@gmina.test',
-			'osobab@gmina.test',
-			'osobab@gmina.test'
-		]);
+		expect(
+			reminders()
+				.map((m) => m.to)
+				.sort()
+		).toEqual(['osobaa@gmina.test', 'osobaa@gmina.test', 'osobab@gmina.test', 'osobab@gmina.test']);
 	});
 });
 
@@ -86,7 +85,11 @@ describe('retention and the RODO export', () => {
 		const userId = insertUser({ email: 'osobax@gmina.test' });
 		const data = exportPersonalData(userId)!;
 		expect(data.trainingRegistrations).toEqual([
-			expect.objectContaining({ dietaryNeeds: 'wegetariańska', status: 'confirmed', consentVersion: expect.any(String) })
+			expect.objectContaining({
+				dietaryNeeds: 'wegetariańska',
+				status: 'confirmed',
+				consentVersion: expect.any(String)
+			})
 		]);
 		expect(JSON.stringify(data)).not.toContain('cancelTokenHash');
 		expect(getDb().select().from(users).where(eq(users.id, userId)).get()).toBeTruthy();

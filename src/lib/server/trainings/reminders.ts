@@ -37,7 +37,11 @@ export function reminderKind(daysBefore: number, dayId: string): string {
 }
 
 /** Queues every reminder due now; returns how many. */
-export function sendDueReminders(now = Date.now(), offsets = reminderDays(), origin = process.env.ORIGIN ?? ''): number {
+export function sendDueReminders(
+	now = Date.now(),
+	offsets = reminderDays(),
+	origin = process.env.ORIGIN ?? ''
+): number {
 	const db = getDb();
 	const maxOffset = Math.max(...offsets);
 	const upcoming = db
@@ -53,9 +57,7 @@ export function sendDueReminders(now = Date.now(), offsets = reminderDays(), ori
 			const confirmed = tx
 				.select()
 				.from(trainingRegistrations)
-				.where(
-					and(eq(trainingRegistrations.trainingId, training.id), eq(trainingRegistrations.status, 'confirmed'))
-				)
+				.where(and(eq(trainingRegistrations.trainingId, training.id), eq(trainingRegistrations.status, 'confirmed')))
 				.all();
 			for (const reg of confirmed) {
 				const due = dueReminder(day.startsAt.getTime(), now, offsets, reg.decidedAt?.getTime() ?? null);
