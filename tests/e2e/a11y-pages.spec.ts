@@ -15,7 +15,11 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		'/invitation/no-such-token',
 		'/dostepnosc',
 		'/verify',
-		(fx) => `/verify/${fx.certificateCode}`
+		(fx) => `/verify/${fx.certificateCode}`,
+		'/trainings',
+		(fx) => `/trainings/${fx.training.slug}`,
+		(fx) => `/trainings/${fx.training.slug}/cancel/${fx.training.cancelToken}`,
+		(fx) => `/trainings/${fx.training.slug}/approval/${fx.training.approvalToken}`
 	],
 	learner: [
 		'/dashboard',
@@ -42,6 +46,8 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		'/admin/groups',
 		(fx) => `/admin/groups/${fx.groupId}`,
 		'/admin/import',
+		'/admin/trainings',
+		(fx) => `/admin/trainings/${fx.training.id}`,
 		'/admin/certificates',
 		(fx) => `/admin/certificates/${fx.certificateId}`,
 		// An admin opens every group's reports too.

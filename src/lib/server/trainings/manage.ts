@@ -188,7 +188,7 @@ export function setDayProgramme(actorId: string, trainingId: string, dayId: stri
 	});
 }
 
-/** Refused (false) once attendance is marked for the day's session. */
+/** Refused once attendance is marked for the day's session (deleting it would delete that record). */
 export function removeTrainingDay(
 	actorId: string,
 	trainingId: string,
@@ -203,12 +203,12 @@ export function removeTrainingDay(
 			.from(trainingDays)
 			.where(and(eq(trainingDays.id, dayId), eq(trainingDays.trainingId, trainingId)))
 			.get();
-		if (!day) return false;
+		if (!day) return 'missing' as const;
 		if (
 			day.liveSessionId &&
 			tx.select({ u: attendance.userId }).from(attendance).where(eq(attendance.liveSessionId, day.liveSessionId)).get()
 		)
-			return false;
+			return 'has_attendance' as const;
 		tx.delete(trainingDays).where(eq(trainingDays.id, dayId)).run();
 		if (day.liveSessionId) tx.delete(liveSessions).where(eq(liveSessions.id, day.liveSessionId)).run();
 		audit(
@@ -216,7 +216,7 @@ export function removeTrainingDay(
 			tx
 		);
 		notifyConfirmed(raiseSequence(trainingId, tx), tx, queued, origin, new Date(now));
-		return true;
+		return 'removed' as const;
 	});
 	deliverInBackground(queued);
 	return done;

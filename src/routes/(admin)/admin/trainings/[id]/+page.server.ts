@@ -2,7 +2,7 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
 import { getCatalogue } from '$lib/server/content';
-import { fieldError, formError, safeValues } from '$lib/server/forms/validate';
+import { formError, safeValues } from '$lib/server/forms/validate';
 import { readDayForm, readTrainingForm } from '$lib/server/trainings/admin-form';
 import { parseProgramme, programmeText, TRAINING_FIELDS } from '$lib/server/trainings/card';
 import { allTrainings, daysOf, seatCounts, trainingById } from '$lib/server/trainings/catalogue';
@@ -130,18 +130,26 @@ export const actions = {
 		const parsed = parseProgramme(String(form.get('programme') ?? '').slice(0, 5000));
 		if (!parsed.ok)
 			return fail(400, {
-				action: `programme-${dayId}`,
+				action: 'days',
 				values: {},
-				errors: fieldError(`programme-${dayId}`, m.training_admin_programme_line({ line: parsed.line }))
+				errors: formError(m.training_admin_programme_line({ line: parsed.line }))
 			});
-		if (!setDayProgramme(admin.id, training.id, dayId, parsed.items)) error(404, { message: 'not_found' });
+		if (!setDayProgramme(admin.id, training.id, dayId, parsed.items))
+			return fail(400, { action: 'days', values: {}, errors: formError(m.training_admin_refused_missing()) });
 		return { action: 'day', done: m.training_admin_programme_saved() };
 	},
 	removeDay: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const training = trainingOf(event);
-		if (!removeTrainingDay(admin.id, training.id, await idFrom(event, 'dayId'), event.url.origin))
-			return fail(400, { action: 'removeDay', values: {}, errors: formError(m.training_admin_day_has_attendance()) });
+		const removed = removeTrainingDay(admin.id, training.id, await idFrom(event, 'dayId'), event.url.origin);
+		if (removed !== 'removed')
+			return fail(400, {
+				action: 'days',
+				values: {},
+				errors: formError(
+					removed === 'missing' ? m.training_admin_refused_missing() : m.training_admin_day_has_attendance()
+				)
+			});
 		return { action: 'day', done: m.training_admin_day_removed() };
 	},
 	confirm: async (event) => {
