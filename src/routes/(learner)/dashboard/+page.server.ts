@@ -1,5 +1,6 @@
 import { formatDateTimeFull } from '$lib/format';
 import { getLocale } from '$lib/paraglide/runtime';
+import { ownAttendance } from '$lib/server/admin/attendance';
 import { requireRole } from '$lib/server/auth/guards';
 import { getCatalogue, getCourse } from '$lib/server/content';
 import { openModules } from '$lib/server/lessons/access';
@@ -75,5 +76,13 @@ export const load = ((event) => {
 		};
 	});
 
-	return { name: user.name, cards, resume, sessions };
+	// Live sessions already held, with the learner's attendance as the trainer marked it.
+	const attendance = ownAttendance(user.id).map((a) => ({
+		title: a.title,
+		group: a.group,
+		when: formatDateTimeFull(a.startsAt),
+		attended: a.attended
+	}));
+
+	return { name: user.name, cards, resume, sessions, attendance };
 }) satisfies PageServerLoad;
