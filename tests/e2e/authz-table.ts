@@ -168,6 +168,7 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	'GET /admin/trainings/[id]': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly() },
 	'POST /admin/trainings/[id]?/save': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly(400) },
 	'POST /admin/trainings/[id]?/addDay': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly(400) },
+	'POST /admin/trainings/[id]?/moveDay': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly(400) },
 	'POST /admin/trainings/[id]?/saveProgramme': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly(400) },
 	'POST /admin/trainings/[id]?/removeDay': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly(400) },
 	'POST /admin/trainings/[id]?/confirm': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly(400) },

@@ -225,6 +225,11 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 		params: (fx) => ({ id: fx.training.id }),
 		fields: ['date', 'start', 'end', 'programme']
 	},
+	'POST /admin/trainings/[id]?/moveDay': {
+		actor: 'admin',
+		params: (fx) => ({ id: fx.training.id }),
+		fields: ['dayId', 'date', 'start', 'end']
+	},
 	'POST /admin/trainings/[id]?/saveProgramme': {
 		actor: 'admin',
 		params: (fx) => ({ id: fx.training.id }),

@@ -149,3 +149,45 @@ describe('approval by the superior', () => {
 		if (!c.ok) throw new Error('setup');
 	});
 });
+
+describe('changes reach the calendars', () => {
+	it('a new time keeps the UID and raises SEQUENCE; a removed day is withdrawn with METHOD:CANCEL', async () => {
+		const { rescheduleTrainingDay, removeTrainingDay, addTrainingDay } = await import('$lib/server/trainings/manage');
+		const { id, adminId, dayId } = makeTraining();
+		registerForTraining(id, card('a'), ctx);
+		const lastTo = () => getDb().select().from(mailOutbox).where(eq(mailOutbox.to, 'osobaa@gmina.test')).all().at(-1)!;
+		const uidLine = `UID:training-day-${dayId}@akademia`;
+		const first = lastTo().attachments![0].content;
+		expect(first).toContain(uidLine);
+		const seq = Number(/SEQUENCE:(\d+)/.exec(first)![1]);
+		const start = new Date(Date.now() + 40 * 86_400_000);
+		expect(
+			rescheduleTrainingDay(
+				adminId,
+				id,
+				dayId,
+				{ startsAt: start, endsAt: new Date(start.getTime() + 3600_000) },
+				ORIGIN
+			)
+		).toBe(true);
+		const update = lastTo().attachments![0].content;
+		expect(update).toContain('METHOD:REQUEST');
+		expect(update).toContain(uidLine);
+		expect(update).toContain(`SEQUENCE:${seq + 1}`);
+		const second = addTrainingDay(
+			adminId,
+			id,
+			{
+				startsAt: new Date(start.getTime() + 86_400_000),
+				endsAt: new Date(start.getTime() + 90_000_000),
+				programme: []
+			},
+			ORIGIN
+		)!;
+		expect(removeTrainingDay(adminId, id, second, ORIGIN)).toBe('removed');
+		const cancel = lastTo().attachments![0].content;
+		expect(cancel).toContain('METHOD:CANCEL');
+		expect(cancel).toContain(`UID:training-day-${second}@akademia`);
+		expect(cancel).not.toContain(uidLine);
+	});
+});

@@ -78,7 +78,7 @@ export function upcomingTrainings(now = Date.now()): TrainingListItem[] {
 		.where(
 			and(
 				eq(trainings.status, 'published'),
-				sql`not exists (select 1 from ${trainingDays} where ${trainingDays.trainingId} = ${trainings.id}) or exists (select 1 from ${trainingDays} where ${trainingDays.trainingId} = ${trainings.id} and ${trainingDays.endsAt} > ${now})`
+				sql`(not exists (select 1 from ${trainingDays} where ${trainingDays.trainingId} = ${trainings.id}) or exists (select 1 from ${trainingDays} where ${trainingDays.trainingId} = ${trainings.id} and ${trainingDays.endsAt} > ${now}))`
 			)
 		)
 		.all();

@@ -97,6 +97,8 @@ export function registrationMail(
 		now: Date;
 		cancelToken?: string;
 		waitlistPosition?: number;
+		/** A removed day: the mail withdraws its event (METHOD:CANCEL with its UID) instead of re-sending the rest. */
+		cancelledDay?: TrainingDay;
 	}
 ): Mail {
 	const { training, days, reg, origin, now } = ctx;
@@ -163,7 +165,11 @@ export function registrationMail(
 		to: reg.email,
 		subject,
 		body: lines.join('\n'),
-		attachments: method && days.length > 0 ? calendarFor(method, training, days, reg, origin, now) : undefined
+		attachments: ctx.cancelledDay
+			? calendarFor('CANCEL', training, [ctx.cancelledDay], reg, origin, now)
+			: method && days.length > 0
+				? calendarFor(method, training, days, reg, origin, now)
+				: undefined
 	};
 }
 

@@ -74,6 +74,14 @@ export function createTraining(actorId: string, input: TrainingInput, trainerId:
 
 type Queued = { id: string; mail: Mail }[];
 
+function confirmedOf(trainingId: string, tx: Tx) {
+	return tx
+		.select()
+		.from(trainingRegistrations)
+		.where(and(eq(trainingRegistrations.trainingId, trainingId), eq(trainingRegistrations.status, 'confirmed')))
+		.all();
+}
+
 /** Every confirmed participant gets the changed invitation (same UIDs, the raised SEQUENCE). */
 function notifyConfirmed(training: Training, tx: Tx, queued: Queued, origin: string, now: Date) {
 	const days = daysOf(training.id, tx);
@@ -165,6 +173,46 @@ export function addTrainingDay(actorId: string, trainingId: string, input: DayIn
 	return id;
 }
 
+/**
+ * Moves a day to another date or time: the same UID with a raised SEQUENCE goes to every confirmed participant,
+ * and the day's live session moves with it.
+ */
+export function rescheduleTrainingDay(
+	actorId: string,
+	trainingId: string,
+	dayId: string,
+	when: { startsAt: Date; endsAt: Date },
+	origin: string,
+	now = Date.now()
+) {
+	const queued: Queued = [];
+	const done = getDb().transaction((tx) => {
+		const day = tx
+			.select()
+			.from(trainingDays)
+			.where(and(eq(trainingDays.id, dayId), eq(trainingDays.trainingId, trainingId)))
+			.get();
+		if (!day) return false;
+		tx.update(trainingDays).set(when).where(eq(trainingDays.id, dayId)).run();
+		if (day.liveSessionId)
+			tx.update(liveSessions).set({ startsAt: when.startsAt }).where(eq(liveSessions.id, day.liveSessionId)).run();
+		audit(
+			{
+				actorId,
+				action: 'training.day_rescheduled',
+				subjectType: 'training',
+				subjectId: trainingId,
+				details: { dayId, startsAt: when.startsAt.getTime(), endsAt: when.endsAt.getTime() }
+			},
+			tx
+		);
+		notifyConfirmed(raiseSequence(trainingId, tx), tx, queued, origin, new Date(now));
+		return true;
+	});
+	deliverInBackground(queued);
+	return done;
+}
+
 /** Changes a day's programme only (no calendar change). */
 export function setDayProgramme(actorId: string, trainingId: string, dayId: string, programme: ProgrammeItem[]) {
 	return getDb().transaction((tx) => {
@@ -215,7 +263,19 @@ export function removeTrainingDay(
 			{ actorId, action: 'training.day_removed', subjectType: 'training', subjectId: trainingId, details: { dayId } },
 			tx
 		);
-		notifyConfirmed(raiseSequence(trainingId, tx), tx, queued, origin, new Date(now));
+		// The removed date's UID gets METHOD:CANCEL, so calendars drop that event; the other days stay as they are.
+		const training = raiseSequence(trainingId, tx);
+		for (const reg of confirmedOf(trainingId, tx)) {
+			const mail = registrationMail('updated', {
+				training,
+				days: daysOf(trainingId, tx),
+				reg,
+				origin,
+				now: new Date(now),
+				cancelledDay: day
+			});
+			queued.push({ id: queueMail(mail), mail });
+		}
 		return 'removed' as const;
 	});
 	deliverInBackground(queued);

@@ -11,6 +11,7 @@ import {
 	cancelTraining,
 	enrolConfirmed,
 	removeTrainingDay,
+	rescheduleTrainingDay,
 	setDayProgramme,
 	updateTraining
 } from '$lib/server/trainings/manage';
@@ -75,6 +76,9 @@ export const load = ((event) => {
 		},
 		days: daysOf(training.id).map((d) => ({
 			id: d.id,
+			date: warsawParts(d.startsAt).date,
+			start: warsawParts(d.startsAt).time,
+			end: warsawParts(d.endsAt).time,
 			startsAt: d.startsAt,
 			endsAt: d.endsAt,
 			liveSessionId: d.liveSessionId,
@@ -121,6 +125,17 @@ export const actions = {
 		if (!read.ok) return fail(400, { action: 'day', values, errors: read.errors });
 		addTrainingDay(admin.id, training.id, read.input, event.url.origin);
 		return { action: 'day', done: m.training_admin_day_added() };
+	},
+	moveDay: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const training = trainingOf(event);
+		const form = await event.request.formData();
+		const dayId = String(form.get('dayId') ?? '').slice(0, 64);
+		const read = readDayForm(form, formMessages());
+		if (!read.ok) return fail(400, { action: 'days', values: {}, errors: read.errors });
+		if (!rescheduleTrainingDay(admin.id, training.id, dayId, read.input, event.url.origin))
+			return fail(400, { action: 'days', values: {}, errors: formError(m.training_admin_refused_missing()) });
+		return { action: 'day', done: m.training_admin_day_moved() };
 	},
 	saveProgramme: async (event) => {
 		const admin = requireRole(event, 'admin');
