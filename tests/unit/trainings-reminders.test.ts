@@ -60,6 +60,35 @@ describe('reminders from the housekeeping timer', () => {
 	});
 });
 
+describe('a real restart', () => {
+	it('a reopened database file still knows which reminders went out', async () => {
+		const { mkdtempSync, rmSync } = await import('node:fs');
+		const { tmpdir } = await import('node:os');
+		const { join } = await import('node:path');
+		const { openDatabase, setDb } = await import('$lib/server/db');
+		const dir = mkdtempSync(join(tmpdir(), 'akademia-reminders-'));
+		const file = join(dir, 'db.sqlite');
+		const before = getDb();
+		try {
+			const first = openDatabase(file);
+			setDb(first);
+			const now = Date.now();
+			const { id } = makeTraining({}, { inDays: 10, now });
+			registerForTraining(id, card('a'), { origin: ORIGIN, now });
+			expect(sendDueReminders(now + 4 * DAY, [7, 1], ORIGIN)).toBe(1);
+			first.$client.close();
+			const second = openDatabase(file);
+			setDb(second);
+			expect(sendDueReminders(now + 4 * DAY + 60_000, [7, 1], ORIGIN)).toBe(0);
+			expect(reminders()).toHaveLength(1);
+			second.$client.close();
+		} finally {
+			setDb(before);
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+
 describe('retention and the RODO export', () => {
 	it('anonymises registrations of people without an account after the set days, keeps the others', () => {
 		const now = Date.now();
