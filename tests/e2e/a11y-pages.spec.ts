@@ -95,6 +95,9 @@ for (const role of Object.keys(PAGES) as Who[]) {
 			page,
 			baseURL
 		}) => {
+			// One test walks every page of a role (the admin's list grows with each feature): axe on a shared
+			// two-core machine takes seconds per page.
+			test.slow();
 			const foreign: string[] = [];
 			page.on('request', (r) => {
 				const url = new URL(r.url());
