@@ -42,5 +42,77 @@ CREATE TABLE `practice_submissions` (
 CREATE UNIQUE INDEX `practice_submissions_slug_unique` ON `practice_submissions` (`slug`);--> statement-breakpoint
 CREATE INDEX `practice_submissions_status_idx` ON `practice_submissions` (`status`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `practice_submissions_author_idx` ON `practice_submissions` (`author_id`);--> statement-breakpoint
+CREATE TABLE `training_days` (
+	`id` text PRIMARY KEY NOT NULL,
+	`training_id` text NOT NULL,
+	`starts_at` integer NOT NULL,
+	`ends_at` integer NOT NULL,
+	`live_session_id` text,
+	`programme` text DEFAULT '[]' NOT NULL,
+	FOREIGN KEY (`training_id`) REFERENCES `trainings`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`live_session_id`) REFERENCES `live_sessions`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `training_days_training_idx` ON `training_days` (`training_id`,`starts_at`);--> statement-breakpoint
+CREATE TABLE `training_mail_log` (
+	`registration_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	PRIMARY KEY(`registration_id`, `kind`),
+	FOREIGN KEY (`registration_id`) REFERENCES `training_registrations`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `training_registrations` (
+	`id` text PRIMARY KEY NOT NULL,
+	`training_id` text NOT NULL,
+	`email` text NOT NULL,
+	`first_name` text NOT NULL,
+	`last_name` text NOT NULL,
+	`position` text DEFAULT '' NOT NULL,
+	`office` text NOT NULL,
+	`office_type` text NOT NULL,
+	`phone` text DEFAULT '' NOT NULL,
+	`dietary_needs` text DEFAULT '' NOT NULL,
+	`accessibility_needs` text DEFAULT '' NOT NULL,
+	`superior_email` text,
+	`locale` text DEFAULT 'pl' NOT NULL,
+	`consent_version` text NOT NULL,
+	`consent_at` integer NOT NULL,
+	`status` text NOT NULL,
+	`waitlist_seq` integer,
+	`cancel_token_hash` text NOT NULL,
+	`approval_token_hash` text,
+	`user_id` text,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`decided_at` integer,
+	`anonymised_at` integer,
+	FOREIGN KEY (`training_id`) REFERENCES `trainings`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `training_registrations_cancel_token_hash_unique` ON `training_registrations` (`cancel_token_hash`);--> statement-breakpoint
+CREATE UNIQUE INDEX `training_registrations_approval_token_hash_unique` ON `training_registrations` (`approval_token_hash`);--> statement-breakpoint
+CREATE UNIQUE INDEX `training_registrations_email_idx` ON `training_registrations` (`training_id`,`email`) WHERE "training_registrations"."status" not in ('cancelled', 'declined');--> statement-breakpoint
+CREATE INDEX `training_registrations_status_idx` ON `training_registrations` (`training_id`,`status`,`waitlist_seq`);--> statement-breakpoint
+CREATE TABLE `trainings` (
+	`id` text PRIMARY KEY NOT NULL,
+	`slug` text NOT NULL,
+	`title` text NOT NULL,
+	`invitation` text DEFAULT '' NOT NULL,
+	`place` text DEFAULT '' NOT NULL,
+	`online_url` text DEFAULT '' NOT NULL,
+	`seats` integer NOT NULL,
+	`registration_deadline` integer NOT NULL,
+	`requires_approval` integer DEFAULT false NOT NULL,
+	`group_id` text NOT NULL,
+	`course_slugs` text DEFAULT '[]' NOT NULL,
+	`sequence` integer DEFAULT 0 NOT NULL,
+	`status` text DEFAULT 'published' NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`group_id`) REFERENCES `groups`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `trainings_slug_unique` ON `trainings` (`slug`);--> statement-breakpoint
 ALTER TABLE `lesson_progress` ADD `end_reached_at` integer;--> statement-breakpoint
+ALTER TABLE `mail_outbox` ADD `attachments` text;--> statement-breakpoint
 ALTER TABLE `quiz_responses` ADD `seq` integer DEFAULT 0 NOT NULL;

@@ -51,3 +51,5 @@ export function formatPercent(p: number | null | undefined): string {
 export function formatFraction(f: number | null | undefined): string {
 	return f === null || f === undefined ? '—' : formatPercent(f * 100);
 }
+/** "09:30" */
+export const formatHourMinute = when('hour-minute', { hour: '2-digit', minute: '2-digit' });

@@ -18,7 +18,11 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		(fx) => `/verify/${fx.certificateCode}`,
 		'/practices',
 		'/practices?q=fikcyjny&region=far-east',
-		(fx) => `/practices/${fx.practiceSlug}`
+		(fx) => `/practices/${fx.practiceSlug}`,
+		'/trainings',
+		(fx) => `/trainings/${fx.training.slug}`,
+		(fx) => `/trainings/${fx.training.slug}/cancel/${fx.training.cancelToken}`,
+		(fx) => `/trainings/${fx.training.slug}/approval/${fx.training.approvalToken}`
 	],
 	learner: [
 		'/dashboard',
@@ -51,6 +55,8 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		'/admin/groups',
 		(fx) => `/admin/groups/${fx.groupId}`,
 		'/admin/import',
+		'/admin/trainings',
+		(fx) => `/admin/trainings/${fx.training.id}`,
 		'/admin/certificates',
 		(fx) => `/admin/certificates/${fx.certificateId}`,
 		'/admin/practices',

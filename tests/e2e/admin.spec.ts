@@ -183,7 +183,7 @@ test.describe.serial('administration', () => {
 		await expect(admin.getByRole('table', { name: 'Uczestnicy grupy' })).toContainText('Zofia Członkowska');
 
 		await admin.getByLabel('Tytuł spotkania').fill('Spotkanie 1: ceremoniał');
-		await admin.getByLabel('Data').fill('2027-01-15');
+		await admin.getByLabel('Data').fill('2026-01-15');
 		await admin.getByLabel('Godzina').fill('10:00');
 		await admin.getByLabel('Miejsce').fill('Kraków, sala 12');
 		await admin
@@ -194,7 +194,7 @@ test.describe.serial('administration', () => {
 		await admin.getByRole('button', { name: 'Dodaj spotkanie' }).click();
 		await expect(admin.getByRole('status')).toContainText('Dodano spotkanie.');
 		await expect(admin.getByRole('heading', { name: 'Spotkanie 1: ceremoniał' })).toBeVisible();
-		await expect(admin.getByText(/15 stycznia 2027.*10:00/)).toBeVisible();
+		await expect(admin.getByText(/15 stycznia 2026.*10:00/)).toBeVisible();
 		sessionPath = (await admin.getByRole('link', { name: 'Obecność: Spotkanie 1: ceremoniał' }).getAttribute('href'))!;
 		expect(sessionPath).toMatch(/^\/attendance\//);
 		await checkPage(admin, 'group-filled');

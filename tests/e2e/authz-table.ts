@@ -131,6 +131,61 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	'POST /admin/privacy?/anonymise': { expect: adminOnly(400) },
 	'GET /dostepnosc': { expect: all(200) },
 
+	// --- live trainings: public pages (no account), token links, organiser pages (admins) ---
+	'GET /trainings': { expect: all(200) },
+	'GET /trainings/[slug]': { params: (fx) => ({ slug: fx.training.slug }), expect: all(200) },
+	'POST /trainings/[slug]?/default': { params: (fx) => ({ slug: fx.training.slug }), expect: all(400) },
+	'GET /trainings/[slug]/calendar.ics': { params: (fx) => ({ slug: fx.training.slug }), expect: all(200) },
+	'GET /trainings/[slug]/programme.pdf': { params: (fx) => ({ slug: fx.training.slug }), expect: all(200) },
+	'GET /trainings/[slug]/cancel/[token]': {
+		params: (fx) => ({ slug: fx.training.slug, token: fx.training.cancelToken }),
+		expect: all(200),
+		also: [{ why: 'an unknown token', params: (fx) => ({ slug: fx.training.slug, token: 'nope' }), expect: all(404) }]
+	},
+	// The token is the key (no account): whoever holds the link may use it; later posts find it used (still 200).
+	'POST /trainings/[slug]/cancel/[token]?/default': {
+		params: (fx) => ({ slug: fx.training.slug, token: fx.training.cancelToken }),
+		expect: all(200),
+		also: [{ why: 'an unknown token', params: (fx) => ({ slug: fx.training.slug, token: 'nope' }), expect: all(404) }]
+	},
+	'GET /trainings/[slug]/approval/[token]': {
+		params: (fx) => ({ slug: fx.training.slug, token: fx.training.approvalToken }),
+		expect: all(200),
+		also: [{ why: 'an unknown token', params: (fx) => ({ slug: fx.training.slug, token: 'nope' }), expect: all(404) }]
+	},
+	'POST /trainings/[slug]/approval/[token]?/approve': {
+		params: (fx) => ({ slug: fx.training.slug, token: fx.training.approvalToken }),
+		expect: all(200),
+		also: [{ why: 'an unknown token', params: (fx) => ({ slug: fx.training.slug, token: 'nope' }), expect: all(404) }]
+	},
+	'POST /trainings/[slug]/approval/[token]?/decline': {
+		params: (fx) => ({ slug: fx.training.slug, token: fx.training.approvalToken }),
+		expect: all(200),
+		also: [{ why: 'an unknown token', params: (fx) => ({ slug: fx.training.slug, token: 'nope' }), expect: all(404) }]
+	},
+	'GET /admin/trainings': { expect: adminOnly() },
+	'POST /admin/trainings?/default': { expect: adminOnly(400) },
+	'GET /admin/trainings/[id]': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly() },
+	'POST /admin/trainings/[id]?/save': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly(400) },
+	'POST /admin/trainings/[id]?/addDay': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly(400) },
+	'POST /admin/trainings/[id]?/moveDay': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly(400) },
+	'POST /admin/trainings/[id]?/saveProgramme': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly(400) },
+	'POST /admin/trainings/[id]?/removeDay': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly(400) },
+	'POST /admin/trainings/[id]?/confirm': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly(400) },
+	'POST /admin/trainings/[id]?/cancel': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly(400) },
+	'POST /admin/trainings/[id]?/move': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly(400) },
+	// Takes no input: an admin's empty post runs it (confirmed registrants join the group or are invited).
+	'POST /admin/trainings/[id]?/enrol': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly(200) },
+	'POST /admin/trainings/[id]?/cancelTraining': { params: (fx) => ({ id: fx.training.id }), expect: adminOnly(400) },
+	'GET /admin/trainings/[id]/registrations.csv': {
+		params: (fx) => ({ id: fx.training.id }),
+		expect: { ...adminOnly(), anonymous: 401 }
+	},
+	'GET /attendance/[sessionId]/sign-in-sheet.pdf': {
+		params: (fx) => ({ sessionId: fx.liveSessionId }),
+		expect: { ...groupTrainers(200, 403), anonymous: 401 }
+	},
+
 	// Rows below were written at 13:45 UTC from the feature branches (guards read, not run): `pending` until
 	// their routes land on main and the matrix has checked them.
 
@@ -242,8 +297,9 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	},
 	'POST /attendance/[sessionId]?/default': {
 		params: (fx) => ({ sessionId: fx.liveSessionId }),
-		// An empty form is a valid answer ("nobody attended"): the group's trainers and admins get 200.
-		expect: groupTrainers(200, 403)
+		// The fixture session starts tomorrow: attendance before a session starts is refused (400) for the group's
+		// trainers and admins; the guard answers everyone else first.
+		expect: groupTrainers(400, 403)
 	},
 
 	// --- trainer: only the trainers of the group (and admins) ---

@@ -49,6 +49,11 @@ export interface Fixtures {
 	practiceSubmissionId: string;
 	/** The slug of a published (fictitious) submitted case, shown at /practices/<slug>. */
 	practiceSlug: string;
+	/**
+	 * A live training of `groupId` whose day is the fixture live session, with a registration's cancellation token
+	 * and a pending registration's approval token (the links in their mails).
+	 */
+	training: { id: string; slug: string; cancelToken: string; approvalToken: string };
 }
 
 /** A fictitious case in the stored shape of a submission (src/lib/server/practices/form.ts). */
@@ -123,6 +128,7 @@ export function createFixtures(): Fixtures {
 		const chars = [...randomBytes(10)].map((b) => alphabet[b & 31]).join('');
 		const certificateCode = `${chars.slice(0, 5)}-${chars.slice(5)}`;
 		const now = Date.now();
+		const training = { id: id(), slug: `szkolenie-${id().slice(0, 10)}`, cancelToken: id(), approvalToken: id() };
 		db.transaction(() => {
 			for (const [g, learner, trainer] of [
 				[groupId, people.learner, people.trainerOfGroup],
@@ -218,6 +224,48 @@ export function createFixtures(): Fixtures {
 				passwordReset.userId,
 				now + 3_600_000
 			);
+			db.prepare(
+				`insert into trainings (id, slug, title, invitation, place, seats, registration_deadline, requires_approval,
+				 group_id, course_slugs) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`
+			).run(
+				training.id,
+				training.slug,
+				`Szkolenie ${stamp}`,
+				'Zapraszamy.',
+				'Sala 1',
+				10,
+				now + 3_600_000,
+				groupId,
+				JSON.stringify([course.slug])
+			);
+			db.prepare(
+				'insert into training_days (id, training_id, starts_at, ends_at, live_session_id, programme) values (?, ?, ?, ?, ?, ?)'
+			).run(id(), training.id, now + 86_400_000, now + 86_400_000 + 6 * 3_600_000, liveSessionId, '[]');
+			const registration = db.prepare(
+				`insert into training_registrations (id, training_id, email, first_name, last_name, office, office_type,
+				 consent_version, consent_at, status, cancel_token_hash, approval_token_hash, superior_email)
+				 values (?, ?, ?, 'Rena', 'Rejestrowa', 'Urząd Gminy Fikcyjna', 'gmina', 'test', ?, ?, ?, ?, ?)`
+			);
+			registration.run(
+				id(),
+				training.id,
+				`authz.reg.${stamp}@akademia.test`,
+				now,
+				'confirmed',
+				hashToken(training.cancelToken),
+				null,
+				null
+			);
+			registration.run(
+				id(),
+				training.id,
+				`authz.pending.${stamp}@akademia.test`,
+				now,
+				'pending_approval',
+				hashToken(id()),
+				hashToken(training.approvalToken),
+				`authz.boss.${stamp}@akademia.test`
+			);
 		})();
 		return {
 			people,
@@ -232,7 +280,8 @@ export function createFixtures(): Fixtures {
 			invitation,
 			passwordReset,
 			practiceSubmissionId,
-			practiceSlug
+			practiceSlug,
+			training
 		};
 	} finally {
 		db.close();

@@ -208,5 +208,96 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 		actor: 'trainerOfGroup',
 		params: (fx) => ({ group: fx.groupId }),
 		fields: ['confirm']
+	},
+	'POST /trainings/[slug]?/default': {
+		actor: 'anonymous',
+		params: (fx) => ({ slug: fx.training.slug }),
+		fields: [
+			'first_name',
+			'last_name',
+			'position',
+			'office',
+			'office_type',
+			'email',
+			'phone',
+			'dietary',
+			'accessibility',
+			'superior_email',
+			'consent'
+		]
+	},
+	'POST /trainings/[slug]/cancel/[token]?/default': { actor: 'anonymous', fields: [], skip: 'reads no input' },
+	'POST /trainings/[slug]/approval/[token]?/approve': { actor: 'anonymous', fields: [], skip: 'reads no input' },
+	'POST /trainings/[slug]/approval/[token]?/decline': { actor: 'anonymous', fields: [], skip: 'reads no input' },
+	'POST /admin/trainings?/default': {
+		actor: 'admin',
+		fields: [
+			'title',
+			'invitation',
+			'place',
+			'online_url',
+			'seats',
+			'deadline_date',
+			'deadline_time',
+			'approval',
+			'courses',
+			'trainer'
+		]
+	},
+	'POST /admin/trainings/[id]?/save': {
+		actor: 'admin',
+		params: (fx) => ({ id: fx.training.id }),
+		fields: [
+			'title',
+			'invitation',
+			'place',
+			'online_url',
+			'seats',
+			'deadline_date',
+			'deadline_time',
+			'approval',
+			'courses'
+		]
+	},
+	'POST /admin/trainings/[id]?/addDay': {
+		actor: 'admin',
+		params: (fx) => ({ id: fx.training.id }),
+		fields: ['date', 'start', 'end', 'programme']
+	},
+	'POST /admin/trainings/[id]?/moveDay': {
+		actor: 'admin',
+		params: (fx) => ({ id: fx.training.id }),
+		fields: ['dayId', 'date', 'start', 'end']
+	},
+	'POST /admin/trainings/[id]?/saveProgramme': {
+		actor: 'admin',
+		params: (fx) => ({ id: fx.training.id }),
+		fields: ['dayId', 'programme']
+	},
+	'POST /admin/trainings/[id]?/removeDay': {
+		actor: 'admin',
+		params: (fx) => ({ id: fx.training.id }),
+		fields: ['dayId']
+	},
+	'POST /admin/trainings/[id]?/confirm': {
+		actor: 'admin',
+		params: (fx) => ({ id: fx.training.id }),
+		fields: ['registrationId']
+	},
+	'POST /admin/trainings/[id]?/cancel': {
+		actor: 'admin',
+		params: (fx) => ({ id: fx.training.id }),
+		fields: ['registrationId']
+	},
+	'POST /admin/trainings/[id]?/move': {
+		actor: 'admin',
+		params: (fx) => ({ id: fx.training.id }),
+		fields: ['registrationId', 'target']
+	},
+	'POST /admin/trainings/[id]?/enrol': { actor: 'admin', fields: [], skip: 'reads no input' },
+	'POST /admin/trainings/[id]?/cancelTraining': {
+		actor: 'admin',
+		params: (fx) => ({ id: fx.training.id }),
+		fields: ['confirm']
 	}
 };

@@ -34,3 +34,28 @@ describe('demo seed', () => {
 		expect([rows(users), rows(groups), rows(certificates)]).toEqual(before);
 	});
 });
+
+describe('demo trainings', () => {
+	it('shows two upcoming trainings (one with approval, one nearly full) and a past one with attendance', async () => {
+		const { upcomingTrainings, allTrainings } = await import('$lib/server/trainings/catalogue');
+		const { attendance, trainingDays } = await import('$lib/server/db/schema');
+		const upcoming = upcomingTrainings();
+		expect(upcoming.length).toBeGreaterThanOrEqual(2);
+		expect(upcoming.some((t) => t.seatsLeft === 1)).toBe(true);
+		const all = allTrainings();
+		expect(all.some((t) => t.requiresApproval && t.counts.pending > 0)).toBe(true);
+		const past = all.find((t) => t.start && t.start.getTime() < Date.now())!;
+		const day = getDb()
+			.select()
+			.from(trainingDays)
+			.all()
+			.find((d) => d.trainingId === past.id)!;
+		expect(
+			getDb()
+				.select()
+				.from(attendance)
+				.all()
+				.some((a) => a.liveSessionId === day.liveSessionId)
+		).toBe(true);
+	});
+});

@@ -3,6 +3,8 @@
 import { lt } from 'drizzle-orm';
 import { getDb, optimizeQueryPlans } from './db';
 import { auditLog, authThrottle, mailOutbox, passwordResets, sessions } from './db/schema';
+import { sendDueReminders } from './trainings/reminders';
+import { anonymiseOldRegistrations } from './trainings/retention';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -41,6 +43,14 @@ export function runMaintenance(now = Date.now(), settings = retentionSettings())
 	db.delete(mailOutbox)
 		.where(lt(mailOutbox.createdAt, new Date(now - settings.outboxDays * DAY)))
 		.run();
+	// Live trainings: reminders before each day (idempotent: a mail-log row per reminder) and the retention of
+	// registrations of people who never became learners (docs/PRIVACY.md).
+	try {
+		sendDueReminders(now);
+		anonymiseOldRegistrations(now);
+	} catch (e) {
+		console.error(`[maintenance] trainings: ${(e as Error).message}`);
+	}
 	// Refreshes the planner's statistics when tables have grown a lot since the last time (cheap otherwise).
 	optimizeQueryPlans(db.$client, false);
 }

@@ -1,9 +1,9 @@
 // Attendance at a live session, marked by a trainer of the group or an admin.
-import { eq } from 'drizzle-orm';
+import { and, count, eq, inArray, lte } from 'drizzle-orm';
 import { audit } from '../audit/log';
 import { issueCertificateIfComplete } from '../certificates/issue';
 import { getDb } from '../db';
-import { attendance, groups, liveSessions } from '../db/schema';
+import { attendance, groupMembers, groups, liveSessions } from '../db/schema';
 import { canManageGroup, groupMemberRows } from './groups';
 
 /** The session and its group if the viewer may mark it: 'missing' (404) or 'forbidden' (403) otherwise. */
@@ -32,9 +32,14 @@ export function attendanceSheet(sessionId: string, groupId: string) {
 	return groupMemberRows(groupId).map((member) => ({ ...member, attended: marks.get(member.id) ?? null }));
 }
 
+/** Attendance is a record of what happened: it can be saved once the session has started, not before. */
+export function sessionStarted(session: { startsAt: Date }, now = Date.now()): boolean {
+	return session.startsAt.getTime() <= now;
+}
+
 /**
  * Saves a mark for every current member: ticked ones attended, the rest did not. Ids that are not members of
- * the group are ignored, so a forged form cannot mark strangers.
+ * the group are ignored, so a forged form cannot mark strangers. Null (nothing written) before the session starts.
  */
 export function saveAttendance(
 	markerId: string,
@@ -42,7 +47,9 @@ export function saveAttendance(
 	groupId: string,
 	attendedIds: string[],
 	now = Date.now()
-) {
+): number | null {
+	const session = getDb().select().from(liveSessions).where(eq(liveSessions.id, sessionId)).get();
+	if (!session || !sessionStarted(session, now)) return null;
 	const ticked = new Set(attendedIds);
 	const members = groupMemberRows(groupId);
 	getDb().transaction((tx) => {
@@ -73,4 +80,49 @@ export function saveAttendance(
 	if (courseSlug)
 		for (const member of members) if (ticked.has(member.id)) issueCertificateIfComplete(member.id, courseSlug);
 	return members.filter((m) => ticked.has(m.id)).length;
+}
+
+/**
+ * Per member of the group: sessions attended out of the sessions that have started (held), for the trainer's
+ * matrix and its CSV. Members without a mark on a held session count as not attended.
+ */
+export function attendanceCounts(groupId: string, now = Date.now()): Map<string, { attended: number; held: number }> {
+	const db = getDb();
+	const held = db
+		.select({ id: liveSessions.id })
+		.from(liveSessions)
+		.where(and(eq(liveSessions.groupId, groupId), lte(liveSessions.startsAt, new Date(now))))
+		.all()
+		.map((s) => s.id);
+	const counts = new Map(groupMemberRows(groupId).map((m) => [m.id, { attended: 0, held: held.length }]));
+	if (held.length === 0) return counts;
+	const rows = db
+		.select({ userId: attendance.userId, n: count() })
+		.from(attendance)
+		.where(and(inArray(attendance.liveSessionId, held), eq(attendance.attended, true)))
+		.groupBy(attendance.userId)
+		.all();
+	for (const row of rows) {
+		const entry = counts.get(row.userId);
+		if (entry) entry.attended = row.n;
+	}
+	return counts;
+}
+
+/** A learner's own attendance: every session of their groups that has started, with their mark. */
+export function ownAttendance(userId: string, now = Date.now()) {
+	return getDb()
+		.select({
+			title: liveSessions.title,
+			startsAt: liveSessions.startsAt,
+			group: groups.name,
+			attended: attendance.attended
+		})
+		.from(groupMembers)
+		.innerJoin(liveSessions, eq(liveSessions.groupId, groupMembers.groupId))
+		.innerJoin(groups, eq(groups.id, groupMembers.groupId))
+		.leftJoin(attendance, and(eq(attendance.liveSessionId, liveSessions.id), eq(attendance.userId, userId)))
+		.where(and(eq(groupMembers.userId, userId), lte(liveSessions.startsAt, new Date(now))))
+		.orderBy(liveSessions.startsAt)
+		.all();
 }

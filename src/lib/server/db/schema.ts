@@ -335,7 +335,9 @@ export const mailOutbox = sqliteTable('mail_outbox', {
 	body: text('body').notNull(),
 	createdAt: createdAt(),
 	sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
-	error: text('error')
+	error: text('error'),
+	/** Files sent with the message (a calendar invitation): text content, so the outbox can show and resend it. */
+	attachments: text('attachments', { mode: 'json' }).$type<MailAttachment[]>()
 });
 
 export const PRACTICE_SUBMISSION_STATUSES = ['pending', 'changes_requested', 'published', 'rejected'] as const;
@@ -369,9 +371,138 @@ export const practiceSubmissions = sqliteTable(
 	]
 );
 
+export interface MailAttachment {
+	filename: string;
+	/** e.g. "text/calendar; method=REQUEST; charset=UTF-8" */
+	contentType: string;
+	content: string;
+}
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Group = typeof groups.$inferSelect;
 export type QuizAttempt = typeof quizAttempts.$inferSelect;
 export type Certificate = typeof certificates.$inferSelect;
 export type CertificateNameRequest = typeof certificateNameRequests.$inferSelect;
+
+// Live trainings (src/lib/server/trainings): a public invitation with a programme, a registration card, seats and a
+// waitlist. Each training day is also a live session of the training's group, so attendance stays in one place.
+export const TRAINING_STATUSES = ['published', 'cancelled'] as const;
+
+export const trainings = sqliteTable('trainings', {
+	id: text('id').primaryKey(),
+	/** The public address: /trainings/<slug>. */
+	slug: text('slug').notNull().unique(),
+	title: text('title').notNull(),
+	/** The invitation (zaproszenie): plain text, paragraphs separated by blank lines. */
+	invitation: text('invitation').notNull().default(''),
+	/** Where it takes place; empty for an online training. */
+	place: text('place').notNull().default(''),
+	/** The meeting link of an online training: shown only to confirmed participants. */
+	onlineUrl: text('online_url').notNull().default(''),
+	seats: integer('seats').notNull(),
+	registrationDeadline: integer('registration_deadline', { mode: 'timestamp_ms' }).notNull(),
+	/** With approval on, a registration counts against the seats only once the superior approves it. */
+	requiresApproval: integer('requires_approval', { mode: 'boolean' }).notNull().default(false),
+	/** The group whose learners the participants become; its live sessions are the training's days. */
+	groupId: text('group_id')
+		.notNull()
+		.references(() => groups.id),
+	/** Course slugs to take before and between the sessions (the first one is the group's course). */
+	courseSlugs: text('course_slugs', { mode: 'json' }).$type<string[]>().notNull().default([]),
+	/** RFC 5545 SEQUENCE of the calendar invitations: raised on every change of dates or place. */
+	sequence: integer('sequence').notNull().default(0),
+	status: text('status', { enum: TRAINING_STATUSES }).notNull().default('published'),
+	createdAt: createdAt()
+});
+
+export interface ProgrammeItem {
+	/** "09:00" */
+	start: string;
+	/** "10:30" */
+	end: string;
+	topic: string;
+	trainer: string;
+}
+
+export const trainingDays = sqliteTable(
+	'training_days',
+	{
+		id: text('id').primaryKey(),
+		trainingId: text('training_id')
+			.notNull()
+			.references(() => trainings.id, { onDelete: 'cascade' }),
+		startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+		endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+		/** The live session of the training's group for this day (attendance, sign-in sheet). */
+		liveSessionId: text('live_session_id').references(() => liveSessions.id, { onDelete: 'set null' }),
+		/** The timetable of the day, in order. */
+		programme: text('programme', { mode: 'json' }).$type<ProgrammeItem[]>().notNull().default([])
+	},
+	(t) => [index('training_days_training_idx').on(t.trainingId, t.startsAt)]
+);
+
+export const REGISTRATION_STATUSES = ['pending_approval', 'confirmed', 'waitlisted', 'cancelled', 'declined'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export const OFFICE_TYPES = ['gmina', 'powiat', 'wojewodztwo', 'other'] as const;
+
+export const trainingRegistrations = sqliteTable(
+	'training_registrations',
+	{
+		id: text('id').primaryKey(),
+		trainingId: text('training_id')
+			.notNull()
+			.references(() => trainings.id, { onDelete: 'cascade' }),
+		/** Lowercased. */
+		email: text('email').notNull(),
+		firstName: text('first_name').notNull(),
+		lastName: text('last_name').notNull(),
+		position: text('position').notNull().default(''),
+		office: text('office').notNull(),
+		officeType: text('office_type', { enum: OFFICE_TYPES }).notNull(),
+		phone: text('phone').notNull().default(''),
+		dietaryNeeds: text('dietary_needs').notNull().default(''),
+		accessibilityNeeds: text('accessibility_needs').notNull().default(''),
+		superiorEmail: text('superior_email'),
+		/** The language of the page the person registered on: their mails use it. */
+		locale: text('locale', { enum: LOCALES }).notNull().default('pl'),
+		/** The version of the information clause (RODO art. 13) the person was shown and consented to. */
+		consentVersion: text('consent_version').notNull(),
+		consentAt: integer('consent_at', { mode: 'timestamp_ms' }).notNull(),
+		status: text('status', { enum: REGISTRATION_STATUSES }).notNull(),
+		/** Order on the waitlist (smaller = earlier); the position shown is the rank among the waitlisted. */
+		waitlistSeq: integer('waitlist_seq'),
+		cancelTokenHash: text('cancel_token_hash').notNull().unique(),
+		approvalTokenHash: text('approval_token_hash').unique(),
+		/** The account the person got or was matched to when the organiser made participants learners. */
+		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+		anonymisedAt: integer('anonymised_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		// The same address registers once per training (a cancelled or declined registration may register again).
+		uniqueIndex('training_registrations_email_idx')
+			.on(t.trainingId, t.email)
+			.where(sql`${t.status} not in ('cancelled', 'declined')`),
+		index('training_registrations_status_idx').on(t.trainingId, t.status, t.waitlistSeq)
+	]
+);
+
+/** One row per automatic mail sent (reminders): inserted in the same transaction that queues the mail. */
+export const trainingMailLog = sqliteTable(
+	'training_mail_log',
+	{
+		registrationId: text('registration_id')
+			.notNull()
+			.references(() => trainingRegistrations.id, { onDelete: 'cascade' }),
+		/** "reminder:7:<day id>" */
+		kind: text('kind').notNull(),
+		sentAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.registrationId, t.kind] })]
+);
+
+export type Training = typeof trainings.$inferSelect;
+export type TrainingDay = typeof trainingDays.$inferSelect;
+export type TrainingRegistration = typeof trainingRegistrations.$inferSelect;

@@ -8,6 +8,7 @@ import { seedNameRequestDemo } from '../certificates/name-request-demo';
 import { randomId } from '../ids';
 import { seedTrainerDemo } from '../reports/demo-seed';
 import { seedDemoGroup } from '../admin/demo';
+import { seedTrainingsDemo } from './trainings';
 
 export const DEMO_PASSWORD = 'akademia-demo';
 export const DEMO_ACCOUNTS = [
@@ -39,7 +40,8 @@ const featureSeeds: ((ids: DemoIds) => void)[] = [
 	(ids) => void seedDemoGroup(ids),
 	seedCertificateDemo,
 	seedNameRequestDemo,
-	seedTrainerDemo
+	seedTrainerDemo,
+	(ids) => seedTrainingsDemo(ids)
 ];
 
 /** Lessons: the demo learner is enrolled in every course (the three real ones), with no progress yet. */

@@ -2,7 +2,7 @@
 // the delivery (an admin reads it in the app and the server log points to it).
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { getDb } from '../db';
-import { mailOutbox } from '../db/schema';
+import { mailOutbox, type MailAttachment } from '../db/schema';
 import { randomId } from '../ids';
 import { institutionName } from '../institution';
 
@@ -10,11 +10,19 @@ export interface Mail {
 	to: string;
 	subject: string;
 	body: string;
+	/** Text attachments (a calendar invitation); stored with the message. */
+	attachments?: MailAttachment[];
 }
 
-/** The body with invitation and password-reset links replaced by a note (their tokens are credentials). */
+/**
+ * The body with invitation, password-reset, training cancellation and approval links replaced by a note (their
+ * tokens act for the person they were sent to).
+ */
 export function withoutAccountLinks(body: string): string {
-	return body.replace(/\S+\/(?:reset-password|invitation)\/[A-Za-z0-9_-]+/g, '[link removed after sending]');
+	return body.replace(
+		/\S+\/(?:reset-password|invitation|trainings\/[^\s/]+\/(?:cancel|approval))\/[A-Za-z0-9_-]+/g,
+		'[link removed after sending]'
+	);
 }
 
 /** Stores the message in the outbox (synchronously) and returns its id; deliverMail sends it. */
@@ -22,7 +30,7 @@ export function queueMail(mail: Mail): string {
 	const id = randomId();
 	getDb()
 		.insert(mailOutbox)
-		.values({ id, ...mail })
+		.values({ id, to: mail.to, subject: mail.subject, body: mail.body, attachments: mail.attachments ?? null })
 		.run();
 	return id;
 }
@@ -40,10 +48,26 @@ export async function deliverMail(id: string, mail: Mail): Promise<void> {
 	}
 	try {
 		const { createTransport } = await import('nodemailer');
+		const calendar = mail.attachments?.find((a) => a.contentType.startsWith('text/calendar'));
 		await createTransport(smtpUrl).sendMail({
 			from: senderAddress(),
-			...mail,
-			text: mail.body
+			to: mail.to,
+			subject: mail.subject,
+			text: mail.body,
+			attachments: (mail.attachments ?? [])
+				.filter((a) => a !== calendar)
+				.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+			// nodemailer sends the calendar as an alternative body part and as a file: Outlook, Gmail and
+			// Thunderbird then show it as an invitation.
+			...(calendar
+				? {
+						icalEvent: {
+							method: /method=(\w+)/i.exec(calendar.contentType)?.[1] ?? 'REQUEST',
+							filename: calendar.filename,
+							content: calendar.content
+						}
+					}
+				: {})
 		});
 		// Delivered: the copy admins can read keeps no working sign-in link (a reset link in it would let any
 		// admin take over the account, another admin's included).
@@ -103,7 +127,10 @@ export function resumePendingMail(now = Date.now()): number {
 		.orderBy(mailOutbox.createdAt)
 		.all();
 	deliverInBackground(
-		pending.map((row) => ({ id: row.id, mail: { to: row.to, subject: row.subject, body: row.body } }))
+		pending.map((row) => ({
+			id: row.id,
+			mail: { to: row.to, subject: row.subject, body: row.body, attachments: row.attachments ?? undefined }
+		}))
 	);
 	return pending.length;
 }

@@ -1,6 +1,6 @@
 // Erasure (RODO) that keeps the statistics: the person's row stays so progress, attempts and certificates keep
 // counting, but nothing in it identifies them any more. Certificates stay verifiable as "issued" without a name.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { audit } from '../audit/log';
 import { durably, getDb, type DB } from '../db';
 import {
@@ -11,6 +11,7 @@ import {
 	mailOutbox,
 	passwordResets,
 	sessions,
+	trainingRegistrations,
 	users
 } from '../db/schema';
 
@@ -58,6 +59,22 @@ export function anonymisePerson(userId: string, actorId: string, db: DB = getDb(
 			tx.delete(invitations).where(eq(invitations.email, email)).run();
 			// Messages to the person (invitations, reset links) carry their address and name.
 			tx.delete(mailOutbox).where(eq(mailOutbox.to, email)).run();
+			// Training registration cards under the address: the row stays for the seat counts, the person goes.
+			tx.update(trainingRegistrations)
+				.set({
+					email: sql`'anonymised-' || ${trainingRegistrations.id}`,
+					firstName: ANONYMISED_NAME,
+					lastName: '',
+					position: '',
+					office: '',
+					phone: '',
+					dietaryNeeds: '',
+					accessibilityNeeds: '',
+					superiorEmail: null,
+					anonymisedAt: now
+				})
+				.where(eq(trainingRegistrations.email, email))
+				.run();
 			// Older audit entries (e.g. invitation.created) name the person by email: point them at the row id.
 			tx.update(auditLog).set({ subjectId: userId }).where(eq(auditLog.subjectId, email)).run();
 		}

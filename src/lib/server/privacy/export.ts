@@ -15,6 +15,8 @@ import {
 	practiceSubmissions,
 	quizAttempts,
 	quizResponses,
+	trainingRegistrations,
+	trainings,
 	users
 } from '../db/schema';
 
@@ -140,7 +142,32 @@ export function exportPersonalData(userId: string, tx: Tx = getDb()) {
 			})
 			.from(practiceSubmissions)
 			.where(eq(practiceSubmissions.authorId, userId))
-			.all()
+			.all(),
+		// Registration cards for live trainings under the account's address (secrets, the token hashes, left out).
+		trainingRegistrations: user.email
+			? tx
+					.select({
+						training: trainings.title,
+						firstName: trainingRegistrations.firstName,
+						lastName: trainingRegistrations.lastName,
+						position: trainingRegistrations.position,
+						office: trainingRegistrations.office,
+						officeType: trainingRegistrations.officeType,
+						email: trainingRegistrations.email,
+						phone: trainingRegistrations.phone,
+						dietaryNeeds: trainingRegistrations.dietaryNeeds,
+						accessibilityNeeds: trainingRegistrations.accessibilityNeeds,
+						superiorEmail: trainingRegistrations.superiorEmail,
+						consentVersion: trainingRegistrations.consentVersion,
+						consentAt: trainingRegistrations.consentAt,
+						status: trainingRegistrations.status,
+						createdAt: trainingRegistrations.createdAt
+					})
+					.from(trainingRegistrations)
+					.innerJoin(trainings, eq(trainings.id, trainingRegistrations.trainingId))
+					.where(eq(trainingRegistrations.email, user.email))
+					.all()
+			: []
 	};
 }
 

@@ -1,5 +1,6 @@
 import { formatDateTimeFull } from '$lib/format';
 import { getLocale } from '$lib/paraglide/runtime';
+import { ownAttendance } from '$lib/server/admin/attendance';
 import { requireRole } from '$lib/server/auth/guards';
 import { listForUser, statusOf } from '$lib/server/certificates/queries';
 import { getCatalogue, getCourse } from '$lib/server/content';
@@ -83,11 +84,20 @@ export const load = ((event) => {
 		};
 	});
 
+	// Live sessions already held, with the learner's attendance as the trainer marked it.
+	const attendance = ownAttendance(user.id).map((a) => ({
+		title: a.title,
+		group: a.group,
+		when: formatDateTimeFull(a.startsAt),
+		attended: a.attended
+	}));
+
 	return {
 		name: user.name,
 		cards: cards.filter((c) => !c.finished),
 		completedCards: cards.filter((c) => c.finished),
 		resume,
-		sessions
+		sessions,
+		attendance
 	};
 }) satisfies PageServerLoad;

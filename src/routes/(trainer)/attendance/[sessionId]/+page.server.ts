@@ -1,6 +1,6 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
-import { attendanceSheet, saveAttendance, sessionForMarking } from '$lib/server/admin/attendance';
+import { attendanceSheet, saveAttendance, sessionForMarking, sessionStarted } from '$lib/server/admin/attendance';
 import { formatWarsaw } from '$lib/server/admin/time';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
@@ -22,7 +22,8 @@ export const load = ((event) => {
 			id: session.id,
 			title: session.title,
 			place: session.place,
-			when: formatWarsaw(session.startsAt, getLocale())
+			when: formatWarsaw(session.startsAt, getLocale()),
+			started: sessionStarted(session)
 		},
 		group: { id: group.id, name: group.name },
 		members: attendanceSheet(session.id, group.id)
@@ -33,8 +34,13 @@ export const actions = {
 	default: async (event) => {
 		const { user, session, group } = markable(event);
 		const form = await event.request.formData();
-		const attended = form.getAll('attended').filter((v): v is string => typeof v === 'string');
+		// "Mark everyone present" sends every member; otherwise the ticked boxes.
+		const attended =
+			form.get('all') === 'yes'
+				? attendanceSheet(session.id, group.id).map((member) => member.id)
+				: form.getAll('attended').filter((v): v is string => typeof v === 'string');
 		const count = saveAttendance(user.id, session.id, group.id, attended);
+		if (count === null) return fail(400, { error: m.training_attendance_not_started() });
 		return { saved: m.admin_groups_attendance_saved({ count }) };
 	}
 } satisfies Actions;

@@ -1,4 +1,5 @@
 import { certificatesAwaitingNameCount, validCertificatesOfGroup } from '$lib/server/certificates/queries';
+import { attendanceCounts } from '$lib/server/admin/attendance';
 import { requireGroupAccess } from '$lib/server/reports/access';
 import { nextSession } from '$lib/server/reports/groups';
 import { parseSort, progressMatrix, sortMatrix } from '$lib/server/reports/matrix';
@@ -42,6 +43,7 @@ export const load = ((event) => {
 		rows,
 		sort,
 		descending,
+		attendance: Object.fromEntries(attendanceCounts(group.id)),
 		certificates: {
 			ready: validCertificatesOfGroup(group.id).length,
 			awaitingName: certificatesAwaitingNameCount(group.id)

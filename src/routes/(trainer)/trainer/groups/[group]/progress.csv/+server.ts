@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
+import { attendanceCounts } from '$lib/server/admin/attendance';
 import { requireGroupApiAccess } from '$lib/server/reports/access';
 import { csvResponse, toCsv, type CsvValue } from '$lib/server/reports/csv';
 import { nextSession } from '$lib/server/reports/groups';
@@ -26,8 +27,10 @@ export const GET = ((event) => {
 			`${moduleName(mod.slug)}: ${m.trainer_csv_lessons()}`,
 			`${moduleName(mod.slug)}: ${m.trainer_csv_best()}`,
 			`${moduleName(mod.slug)}: ${m.trainer_csv_passed()}`
-		])
+		]),
+		m.training_csv_attendance()
 	];
+	const attendance = attendanceCounts(group.id);
 	const yesNo = (b: boolean) => (b ? m.trainer_csv_yes() : m.trainer_csv_no());
 	const data = rows.map((r): CsvValue[] => [
 		r.name,
@@ -40,7 +43,8 @@ export const GET = ((event) => {
 			m.trainer_csv_count_of({ done: c.lessonsDone, total: c.lessonsTotal }),
 			c.hasQuiz ? c.bestPercent : null,
 			c.hasQuiz ? yesNo(c.passed) : null
-		])
+		]),
+		attendance.get(r.userId)?.held ? `${attendance.get(r.userId)!.attended}/${attendance.get(r.userId)!.held}` : null
 	]);
 	return csvResponse(toCsv(header, data), `postepy-${group.name}.csv`);
 }) satisfies RequestHandler;
