@@ -5,13 +5,16 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { buildCatalogue } from './src/lib/server/content/catalogue';
 import { readContentFiles } from './src/lib/server/content/files-from-disk';
+import { buildSurveys, courseIndexOf } from './src/lib/server/surveys/catalogue';
+import { readSurveyFiles } from './src/lib/server/surveys/files-from-disk';
 
 /** Fails the build (and the dev server start) with the file and field of every content problem. */
 function validateLessons(): Plugin {
 	return {
 		name: 'akademia-validate-lessons',
 		buildStart() {
-			buildCatalogue(readContentFiles(fileURLToPath(new URL('./lessons', import.meta.url))));
+			const { courses } = buildCatalogue(readContentFiles(fileURLToPath(new URL('./lessons', import.meta.url))));
+			buildSurveys(readSurveyFiles(fileURLToPath(new URL('./surveys', import.meta.url))), courseIndexOf(courses));
 		}
 	};
 }
@@ -27,7 +30,7 @@ export default defineConfig({
 		}),
 		sveltekit()
 	],
-	server: { fs: { allow: ['lessons'] } },
+	server: { fs: { allow: ['lessons', 'surveys'] } },
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
 		environment: 'node',

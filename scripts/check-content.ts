@@ -2,6 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { buildCatalogue, ContentError } from '../src/lib/server/content/catalogue';
 import { readContentFiles } from '../src/lib/server/content/files-from-disk';
+import { buildSurveys, courseIndexOf, SurveyContentError } from '../src/lib/server/surveys/catalogue';
+import { readSurveyFiles } from '../src/lib/server/surveys/files-from-disk';
 
 try {
 	const { courses } = buildCatalogue(readContentFiles(fileURLToPath(new URL('../lessons', import.meta.url))));
@@ -11,8 +13,13 @@ try {
 			`${course.slug}: ${course.modules.length} modules, ${course.lessons.length} lessons, ${questions} questions`
 		);
 	}
+	const surveys = buildSurveys(
+		readSurveyFiles(fileURLToPath(new URL('../surveys', import.meta.url))),
+		courseIndexOf(courses)
+	);
+	for (const survey of surveys) console.log(`surveys/${survey.slug}.yaml: ${survey.questions.length} questions`);
 } catch (e) {
-	if (!(e instanceof ContentError)) throw e;
+	if (!(e instanceof ContentError) && !(e instanceof SurveyContentError)) throw e;
 	console.error(e.message);
 	process.exit(1);
 }
