@@ -8,7 +8,7 @@ import { readSurveyFiles } from '$lib/server/surveys/files-from-disk';
 const courses = courseIndexOf(buildCatalogue(readContentFiles('lessons')).courses);
 
 /** A minimal valid survey with one question of every type; tests change one thing at a time. */
-export const SAMPLE = `
+const SAMPLE = `
 title: Ankieta testowa
 kind: diagnosis
 intro: Wstęp.
