@@ -7,6 +7,7 @@ import { seedCertificateDemo } from '../certificates/demo';
 import { randomId } from '../ids';
 import { seedTrainerDemo } from '../reports/demo-seed';
 import { seedDemoGroup } from '../admin/demo';
+import { seedSurveyDemo } from '../surveys/demo';
 
 export const DEMO_PASSWORD = 'akademia-demo';
 export const DEMO_ACCOUNTS = [
@@ -37,7 +38,8 @@ const featureSeeds: ((ids: DemoIds) => void)[] = [
 	enrolDemoLearner,
 	(ids) => void seedDemoGroup(ids),
 	seedCertificateDemo,
-	seedTrainerDemo
+	seedTrainerDemo,
+	seedSurveyDemo
 ];
 
 /** Lessons: the demo learner is enrolled in every course (the three real ones), with no progress yet. */

@@ -173,3 +173,38 @@ export function missingRequired(questions: SurveyQuestion[], answers: Answers): 
 	}
 	return missing;
 }
+
+/** Form fields as strings: the form is drawn from these, whether they come from saved answers or a refused post. */
+export type Fields = Record<string, string[]>;
+
+/** Saved answers in the shape of the form's fields (the inverse of readAnswer). */
+export function answersToFields(questions: SurveyQuestion[], answers: Answers): Fields {
+	const fields: Fields = {};
+	for (const q of questions) {
+		const v = answers[q.id];
+		if (v === undefined || v === null) continue;
+		if (q.type === 'single' || q.type === 'multiple') {
+			fields[fieldName(q)] = chosenIds(v);
+			const other = (v as { other?: string }).other;
+			if (other) fields[fieldName(q, OTHER)] = [other];
+		} else if (q.type === 'likert') {
+			for (const [row, point] of Object.entries(v as LikertAnswer)) fields[fieldName(q, row)] = [String(point)];
+		} else if (q.type === 'ranking') {
+			(v as string[]).forEach((item, i) => (fields[fieldName(q, item)] = [String(i + 1)]));
+		} else fields[fieldName(q)] = [String(v)];
+	}
+	return fields;
+}
+
+/** The survey's fields of a posted form (names starting "q:"), bounded so a refused post can be echoed back. */
+export function fieldsOf(entries: Iterable<[string, unknown]>, limit = 64 * 1024): Fields {
+	const fields: Fields = {};
+	let size = 0;
+	for (const [name, value] of entries) {
+		if (!name.startsWith('q:') || typeof value !== 'string') continue;
+		size += name.length + value.length;
+		if (size > limit) break;
+		(fields[name] ??= []).push(value);
+	}
+	return fields;
+}

@@ -80,3 +80,33 @@ export function surveyReport(survey: Survey, labels: { other: string; merged: st
 	for (const f of results.recommendations) texts[f.rule.id] = settings.recommendationTexts?.[f.rule.id] ?? f.rule.text;
 	return { settings, open: isOpen(survey, settings), results, drafts, tokens, rate, texts };
 }
+
+export interface RecommendationLink {
+	href: string;
+	course: string;
+	module: string | null;
+}
+
+/** Where a rule's links lead: a module's first lesson, or the course page. */
+export function recommendationLinks(
+	rule: { links: { course: string; modules: string[] }[] },
+	courses: { slug: string; title: string; modules: { slug: string; title: string; lessons: { slug: string }[] }[] }[]
+): RecommendationLink[] {
+	const out: RecommendationLink[] = [];
+	for (const link of rule.links) {
+		const course = courses.find((c) => c.slug === link.course);
+		if (!course) continue;
+		if (link.modules.length === 0) out.push({ href: `/courses/${course.slug}`, course: course.title, module: null });
+		for (const slug of link.modules) {
+			const mod = course.modules.find((x) => x.slug === slug);
+			if (!mod) continue;
+			const first = mod.lessons[0];
+			out.push({
+				href: first ? `/courses/${course.slug}/${first.slug}` : `/courses/${course.slug}`,
+				course: course.title,
+				module: mod.title
+			});
+		}
+	}
+	return out;
+}
