@@ -15,7 +15,9 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		'/invitation/no-such-token',
 		'/dostepnosc',
 		'/verify',
-		(fx) => `/verify/${fx.certificateCode}`
+		(fx) => `/verify/${fx.certificateCode}`,
+		'/surveys',
+		'/surveys/diagnoza-wspolpracy-zagranicznej'
 	],
 	learner: [
 		'/dashboard',
@@ -28,9 +30,19 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		(fx) => `/courses/${fx.course.slug}/glossary`,
 		'/certificates',
 		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}`,
-		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}/${fx.attemptId}`
+		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}/${fx.attemptId}`,
+		// The evaluation form: every kind of field a survey draws (grid, choice, long text).
+		(fx) => `/surveys/ocena-szkolenia?course=${fx.course.slug}`
 	],
-	trainer: ['/trainer', '/account', '/attendance', (fx) => `/attendance/${fx.liveSessionId}`, ...groupReports()],
+	trainer: [
+		'/trainer',
+		'/account',
+		'/attendance',
+		(fx) => `/attendance/${fx.liveSessionId}`,
+		...groupReports(),
+		'/admin/surveys',
+		'/admin/surveys/diagnoza-wspolpracy-zagranicznej'
+	],
 	admin: [
 		'/admin',
 		'/admin/invitations',
@@ -44,6 +56,8 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		'/admin/import',
 		'/admin/certificates',
 		(fx) => `/admin/certificates/${fx.certificateId}`,
+		'/admin/surveys',
+		'/admin/surveys/diagnoza-wspolpracy-zagranicznej',
 		// An admin opens every group's reports too.
 		...groupReports()
 	]

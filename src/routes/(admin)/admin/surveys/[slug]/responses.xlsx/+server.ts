@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireApiUser } from '$lib/server/auth/guards';
 import { getSurvey } from '$lib/server/surveys';
 import { download, responsesXlsx } from '$lib/server/surveys/downloads';
 import type { RequestHandler } from './$types';
 
 // Raw answers, anonymised (no office, token or time): admins only.
 export const GET = (async (event) => {
-	requireRole(event, 'admin');
+	requireApiUser(event, 'admin');
 	const survey = getSurvey(event.params.slug) ?? error(404, { message: 'not found' });
 	const bytes = await responsesXlsx(survey);
 	return download(
