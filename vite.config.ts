@@ -5,7 +5,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { buildCatalogue } from './src/lib/server/content/catalogue';
 import { readContentFiles } from './src/lib/server/content/files-from-disk';
-import { buildSurveys, courseIndexOf } from './src/lib/server/surveys/catalogue';
+import { buildSurveys, checkCourseEvaluations, courseIndexOf } from './src/lib/server/surveys/catalogue';
 import { readSurveyFiles } from './src/lib/server/surveys/files-from-disk';
 
 /** Fails the build (and the dev server start) with the file and field of every content problem. */
@@ -14,7 +14,11 @@ function validateLessons(): Plugin {
 		name: 'akademia-validate-lessons',
 		buildStart() {
 			const { courses } = buildCatalogue(readContentFiles(fileURLToPath(new URL('./lessons', import.meta.url))));
-			buildSurveys(readSurveyFiles(fileURLToPath(new URL('./surveys', import.meta.url))), courseIndexOf(courses));
+			const surveys = buildSurveys(
+				readSurveyFiles(fileURLToPath(new URL('./surveys', import.meta.url))),
+				courseIndexOf(courses)
+			);
+			checkCourseEvaluations(courses, surveys);
 		}
 	};
 }

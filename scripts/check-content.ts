@@ -2,7 +2,12 @@
 import { fileURLToPath } from 'node:url';
 import { buildCatalogue, ContentError } from '../src/lib/server/content/catalogue';
 import { readContentFiles } from '../src/lib/server/content/files-from-disk';
-import { buildSurveys, courseIndexOf, SurveyContentError } from '../src/lib/server/surveys/catalogue';
+import {
+	buildSurveys,
+	checkCourseEvaluations,
+	courseIndexOf,
+	SurveyContentError
+} from '../src/lib/server/surveys/catalogue';
 import { readSurveyFiles } from '../src/lib/server/surveys/files-from-disk';
 
 try {
@@ -17,6 +22,7 @@ try {
 		readSurveyFiles(fileURLToPath(new URL('../surveys', import.meta.url))),
 		courseIndexOf(courses)
 	);
+	checkCourseEvaluations(courses, surveys);
 	for (const survey of surveys) console.log(`surveys/${survey.slug}.yaml: ${survey.questions.length} questions`);
 } catch (e) {
 	if (!(e instanceof ContentError) && !(e instanceof SurveyContentError)) throw e;

@@ -70,7 +70,8 @@ function groupReports(): ((fx: Fixtures) => string)[] {
 		base,
 		(fx) => `${base(fx)}/learners/${fx.people.learner.id}`,
 		(fx) => `${base(fx)}/quizzes/${fx.course.quizzes[0]?.slug}`,
-		(fx) => `${base(fx)}/before-next-session`
+		(fx) => `${base(fx)}/before-next-session`,
+		(fx) => `${base(fx)}/evaluation`
 	];
 }
 

@@ -276,6 +276,7 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	'POST /surveys/[slug]?/submit': { params: diagnosis, expect: all(403) },
 	// The autosave endpoint takes JSON only: anything else is refused before it is read.
 	'POST /surveys/[slug]/answer': { params: diagnosis, expect: all(400) },
+	'GET /trainer/groups/[group]/evaluation': { params: group, expect: groupTrainers(200, 403) },
 	'GET /admin/surveys': { expect: trainerOrAdmin() },
 	'GET /admin/surveys/[slug]': { params: diagnosis, expect: trainerOrAdmin() },
 	'POST /admin/surveys/[slug]?/anonymous': { params: diagnosis, expect: adminOnly(400) },

@@ -79,3 +79,19 @@ export function buildSurveys(files: SurveyFiles, courses?: CourseIndex): Survey[
 	if (problems.length > 0) throw new SurveyContentError(problems);
 	return surveys;
 }
+
+/** Every course's `evaluation` must name an evaluation survey; returns the problems. */
+export function checkCourseEvaluations(
+	courses: { slug: string; path: string; evaluation?: string }[],
+	surveys: Survey[]
+) {
+	const problems: string[] = [];
+	for (const c of courses) {
+		if (!c.evaluation) continue;
+		const s = surveys.find((x) => x.slug === c.evaluation);
+		if (!s) problems.push(`${c.path}: evaluation: no survey surveys/${c.evaluation}.yaml`);
+		else if (s.kind !== 'evaluation')
+			problems.push(`${c.path}: evaluation: "${c.evaluation}" is not an evaluation survey`);
+	}
+	if (problems.length > 0) throw new SurveyContentError(problems);
+}
