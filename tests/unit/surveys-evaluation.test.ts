@@ -56,3 +56,24 @@ describe('evaluation survey', () => {
 		expect(evaluationPrompt('learner-0', course, true)?.sent).toBe(true);
 	});
 });
+
+describe('recommendations and upcoming trainings', () => {
+	it("lists the next live sessions of groups taking a recommendation's courses, soonest first", async () => {
+		const { upcomingSessions } = await import('$lib/server/surveys/report');
+		const { liveSessions } = await import('$lib/server/db/schema');
+		const db = getDb();
+		db.insert(groups).values({ id: 'g2', name: 'Grupa B', courseSlug: 'kompetencje-miedzykulturowe' }).run();
+		const now = new Date(Date.UTC(2027, 0, 1));
+		const at = (days: number) => new Date(now.getTime() + days * 86_400_000);
+		db.insert(liveSessions)
+			.values([
+				{ id: 's1', groupId: 'g2', title: 'Warsztat', startsAt: at(10), place: 'Kraków' },
+				{ id: 's2', groupId: 'g2', title: 'Wcześniej', startsAt: at(3) },
+				{ id: 's3', groupId: 'g2', title: 'Minione', startsAt: at(-3) }
+			])
+			.run();
+		const next = upcomingSessions(['kompetencje-miedzykulturowe'], now);
+		expect(next.map((s) => s.title)).toEqual(['Wcześniej', 'Warsztat']);
+		expect(upcomingSessions(['protokol-dyplomatyczny'], now)).toEqual([]);
+	});
+});

@@ -3,7 +3,7 @@ import { getCatalogue } from '../content';
 import { answerTable, answersCsv, answersXlsx } from './exports';
 import type { Survey } from './catalogue';
 import { renderReportPdf } from './pdf';
-import { loadResponses, recommendationLinks, surveyReport } from './report';
+import { loadResponses, recommendationLinks, surveyReport, upcomingSessions } from './report';
 import { closesAt } from './responses';
 
 const LABELS = { other: 'Inne', merged: 'Pozostałe (łącznie)' };
@@ -18,6 +18,15 @@ export async function reportPdf(survey: Survey, now = new Date()): Promise<Uint8
 		texts: report.texts,
 		links: Object.fromEntries(
 			report.results.recommendations.map((f) => [f.rule.id, recommendationLinks(f.rule, courses)])
+		),
+		sessions: Object.fromEntries(
+			report.results.recommendations.map((f) => [
+				f.rule.id,
+				upcomingSessions(
+					f.rule.links.map((l) => l.course),
+					now
+				)
+			])
 		),
 		tokens: report.tokens,
 		rate: report.rate,

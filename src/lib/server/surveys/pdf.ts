@@ -7,7 +7,7 @@ import { loadCertificateFonts } from '../certificates/fonts';
 import type { QuestionStats, SurveyResults } from './aggregate';
 import { MIN_CELL } from './aggregate';
 import type { Survey } from './catalogue';
-import type { RecommendationLink } from './report';
+import type { RecommendationLink, UpcomingSession } from './report';
 
 export const REPORT_TITLE = 'Raport z diagnozy potrzeb z zaleceniami dla JST';
 
@@ -16,6 +16,8 @@ export interface PdfReportInput {
 	results: SurveyResults;
 	texts: Record<string, string>;
 	links: Record<string, RecommendationLink[]>;
+	/** Upcoming live sessions of groups taking the linked courses, per rule. */
+	sessions?: Record<string, UpcomingSession[]>;
 	tokens: number;
 	rate: number | null;
 	drafts: number;
@@ -76,6 +78,9 @@ const dateLong = (d: Date) =>
 		year: 'numeric',
 		timeZone: 'Europe/Warsaw'
 	}).format(d);
+
+const dateTime = (d: Date) =>
+	new Intl.DateTimeFormat('pl-PL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Warsaw' }).format(d);
 
 class Writer {
 	page!: PDFPage;
@@ -347,6 +352,14 @@ export async function renderReportPdf(input: PdfReportInput): Promise<Uint8Array
 		for (const l of input.links[f.rule.id] ?? [])
 			w.text(`• ${l.course}${l.module ? `: ${l.module}` : ''}`, { size: 9, indent: 8 });
 		for (const t of f.rule.trainings) w.text(`• ${t}`, { size: 9, indent: 8 });
+		for (const session of input.sessions?.[f.rule.id] ?? [])
+			w.text(
+				`• Zajęcia: ${dateTime(session.startsAt)} – ${session.title || session.groupName}${session.place ? `, ${session.place}` : ''}`,
+				{
+					size: 9,
+					indent: 8
+				}
+			);
 	});
 
 	// Annex: the questionnaire

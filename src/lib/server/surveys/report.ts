@@ -1,7 +1,7 @@
 // The report's data: submitted responses of a survey (optionally of one course context and groups), aggregated.
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import { getDb } from '../db';
-import { surveyAnswers, surveyResponses } from '../db/schema';
+import { groups, liveSessions, surveyAnswers, surveyResponses } from '../db/schema';
 import { surveyResults, type ResponseForReport, type SurveyResults } from './aggregate';
 import type { Answers } from './answers';
 import type { Survey } from './catalogue';
@@ -109,4 +109,29 @@ export function recommendationLinks(
 		}
 	}
 	return out;
+}
+
+export interface UpcomingSession {
+	title: string;
+	groupName: string;
+	startsAt: Date;
+	place: string;
+}
+
+/** The next live sessions (up to `limit`) of groups that take one of the courses a recommendation links. */
+export function upcomingSessions(courseSlugs: string[], now = new Date(), limit = 3): UpcomingSession[] {
+	if (courseSlugs.length === 0) return [];
+	return getDb()
+		.select({
+			title: liveSessions.title,
+			groupName: groups.name,
+			startsAt: liveSessions.startsAt,
+			place: liveSessions.place
+		})
+		.from(liveSessions)
+		.innerJoin(groups, eq(groups.id, liveSessions.groupId))
+		.where(and(inArray(groups.courseSlug, courseSlugs), gt(liveSessions.startsAt, now)))
+		.orderBy(liveSessions.startsAt)
+		.limit(limit)
+		.all();
 }

@@ -4,7 +4,7 @@ import { getCatalogue } from '$lib/server/content';
 import { formError } from '$lib/server/forms/validate';
 import { getSurvey } from '$lib/server/surveys';
 import { resultLabels, surveyErrorMessage } from '$lib/server/surveys/messages';
-import { recommendationLinks, surveyReport } from '$lib/server/surveys/report';
+import { recommendationLinks, surveyReport, upcomingSessions } from '$lib/server/surveys/report';
 import {
 	generateTokens,
 	listTokens,
@@ -49,7 +49,8 @@ export const load = ((event) => {
 				),
 				recommendations: report.results.recommendations.map((f) => ({
 					...f,
-					links: recommendationLinks(f.rule, courses)
+					links: recommendationLinks(f.rule, courses),
+					sessions: upcomingSessions(f.rule.links.map((l) => l.course))
 				}))
 			}
 		},
