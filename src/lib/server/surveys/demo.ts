@@ -6,7 +6,7 @@ import { randomId } from '../ids';
 import type { Answers } from './answers';
 import type { Survey } from './catalogue';
 import { getSurvey } from './index';
-import { getSettings } from './responses';
+import { ensureSettings } from './responses';
 
 export const DEMO_SURVEY = 'diagnoza-wspolpracy-zagranicznej';
 export const DEMO_RESPONSES = 60;
@@ -175,7 +175,7 @@ export function seedSurveyDemo() {
 	const survey: Survey | undefined = getSurvey(DEMO_SURVEY);
 	if (!survey) return;
 	const db = getDb();
-	getSettings(survey, db);
+	ensureSettings(survey, db);
 	const rand = seededRandom(17);
 	// Spread over the last three weeks, at fixed offsets from a fixed start: the same data on every quick start.
 	const start = Date.UTC(2026, 0, 12, 8, 0, 0);

@@ -37,15 +37,27 @@ export type Respondent =
 
 export type Settings = typeof surveySettings.$inferSelect;
 
-/** The survey's settings, created from the file's defaults on first use. */
+/** The survey's settings; the file's defaults until an admin or a respondent first writes (a read writes nothing). */
 export function getSettings(survey: Survey, tx: Tx = getDb()): Settings {
-	const row = tx.select().from(surveySettings).where(eq(surveySettings.surveySlug, survey.slug)).get();
-	if (row) return row;
+	return (
+		tx.select().from(surveySettings).where(eq(surveySettings.surveySlug, survey.slug)).get() ?? {
+			surveySlug: survey.slug,
+			anonymous: survey.anonymous,
+			closedAt: null,
+			recommendationTexts: null,
+			publishedAt: null,
+			updatedAt: null
+		}
+	);
+}
+
+/** The settings row, created from the file's defaults if missing: call inside a write's transaction. */
+export function ensureSettings(survey: Survey, tx: Tx): Settings {
 	tx.insert(surveySettings)
 		.values({ surveySlug: survey.slug, anonymous: survey.anonymous })
 		.onConflictDoNothing()
 		.run();
-	return tx.select().from(surveySettings).where(eq(surveySettings.surveySlug, survey.slug)).get()!;
+	return getSettings(survey, tx);
 }
 
 /** End of the file's `closes` day in Polish time (23:59:59.999 Europe/Warsaw). */
@@ -157,6 +169,7 @@ export function saveResponse(
 			const missing = missingRequired(survey.questions, merged);
 			if (Object.keys(missing).length > 0) return { ok: false as const, errors: missing };
 		}
+		ensureSettings(survey, tx);
 		let responseId = found.row?.id;
 		if (!responseId) {
 			responseId = randomId();
@@ -260,7 +273,7 @@ export function tokenCount(slug: string): number {
 /** Anonymous mode can be switched on at any time, off only while nobody has answered. */
 export function setAnonymous(actorId: string, survey: Survey, anonymous: boolean) {
 	getDb().transaction((tx) => {
-		const settings = getSettings(survey, tx);
+		const settings = ensureSettings(survey, tx);
 		if (settings.anonymous === anonymous) return;
 		if (!anonymous && responseCount(survey.slug, tx) > 0) throw new SurveyError('anonymous_locked');
 		tx.update(surveySettings)
@@ -282,7 +295,7 @@ export function setAnonymous(actorId: string, survey: Survey, anonymous: boolean
 
 export function setClosed(actorId: string, survey: Survey, closed: boolean) {
 	getDb().transaction((tx) => {
-		getSettings(survey, tx);
+		ensureSettings(survey, tx);
 		tx.update(surveySettings)
 			.set({ closedAt: closed ? new Date() : null, updatedAt: new Date() })
 			.where(eq(surveySettings.surveySlug, survey.slug))
@@ -304,7 +317,7 @@ export function saveRecommendationTexts(
 	const known = new Set(survey.recommendations.map((r) => r.id));
 	const kept = Object.fromEntries(Object.entries(texts).filter(([id, t]) => known.has(id) && t.trim() !== ''));
 	getDb().transaction((tx) => {
-		getSettings(survey, tx);
+		ensureSettings(survey, tx);
 		tx.update(surveySettings)
 			.set({
 				recommendationTexts: kept,
