@@ -223,7 +223,8 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 		// Any text up to 5,000 characters is a recommendation an admin may write (blank returns to the file's text).
 		validInput: (v) => {
 			const raw = Array.isArray(v['rec:protokol']) ? v['rec:protokol'][0] : v['rec:protokol'];
-			return typeof raw === 'string' && raw.length <= 5000;
+			// A file is not a text: the action ignores it, so it may be refused or not.
+			return typeof raw !== 'string' || raw.length <= 5000;
 		}
 	}
 };

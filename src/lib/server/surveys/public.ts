@@ -72,6 +72,8 @@ export function saveForm(
 	fields: Fields,
 	options: { submit: boolean; lenient: boolean }
 ): FormSaveResult {
+	// Who may answer is settled before any answer is read: a bad token is refused as such.
+	checkRespondent(survey, respondent);
 	const { values, errors } = readAnswers(survey.questions, (name) => fields[name] ?? []);
 	const skipped = Object.keys(errors);
 	if (skipped.length > 0 && !options.lenient) return { ok: false, errors };
