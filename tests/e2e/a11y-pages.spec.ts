@@ -104,6 +104,9 @@ for (const role of Object.keys(PAGES) as Who[]) {
 			page,
 			baseURL
 		}) => {
+			// The admin's list is long (every admin page plus the group reports and the survey pages): axe on each
+			// takes seconds on a busy machine, so one role's sweep may take longer than the default minute.
+			test.setTimeout(150_000);
 			const foreign: string[] = [];
 			page.on('request', (r) => {
 				const url = new URL(r.url());
