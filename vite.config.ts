@@ -7,6 +7,8 @@ import { buildCatalogue } from './src/lib/server/content/catalogue';
 import { readContentFiles } from './src/lib/server/content/files-from-disk';
 import { buildPracticeCatalogue, lessonRefsOf } from './src/lib/server/practices/catalogue';
 import { readPracticeFiles } from './src/lib/server/practices/files-from-disk';
+import { buildSurveys, checkCourseEvaluations, courseIndexOf } from './src/lib/server/surveys/catalogue';
+import { readSurveyFiles } from './src/lib/server/surveys/files-from-disk';
 
 /** Fails the build (and the dev server start) with the file and field of every content problem. */
 function validateLessons(): Plugin {
@@ -19,6 +21,11 @@ function validateLessons(): Plugin {
 				readPracticeFiles(fileURLToPath(new URL('./practices', import.meta.url))),
 				lessonRefsOf(courses)
 			);
+			const surveys = buildSurveys(
+				readSurveyFiles(fileURLToPath(new URL('./surveys', import.meta.url))),
+				courseIndexOf(courses)
+			);
+			checkCourseEvaluations(courses, surveys);
 		}
 	};
 }
@@ -34,7 +41,7 @@ export default defineConfig({
 		}),
 		sveltekit()
 	],
-	server: { fs: { allow: ['lessons', 'practices'] } },
+	server: { fs: { allow: ['lessons', 'practices', 'surveys'] } },
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
 		environment: 'node',

@@ -6,6 +6,13 @@ import { readContentFiles } from '../src/lib/server/content/files-from-disk';
 import { buildPracticeCatalogue, lessonRefsOf, PracticeContentError } from '../src/lib/server/practices/catalogue';
 import { readPracticeFiles } from '../src/lib/server/practices/files-from-disk';
 import { countedQuizPolicyProblems } from '../src/lib/server/quiz/key-policy';
+import {
+	buildSurveys,
+	checkCourseEvaluations,
+	courseIndexOf,
+	SurveyContentError
+} from '../src/lib/server/surveys/catalogue';
+import { readSurveyFiles } from '../src/lib/server/surveys/files-from-disk';
 
 let failed = false;
 try {
@@ -27,8 +34,15 @@ try {
 	);
 	const offices = new Set(cases.flatMap((c) => c.offices.map((o) => o.name)));
 	console.log(`practices: ${cases.length} cases from ${offices.size} offices`);
+	const surveys = buildSurveys(
+		readSurveyFiles(fileURLToPath(new URL('../surveys', import.meta.url))),
+		courseIndexOf(courses)
+	);
+	checkCourseEvaluations(courses, surveys);
+	for (const survey of surveys) console.log(`surveys/${survey.slug}.yaml: ${survey.questions.length} questions`);
 } catch (e) {
-	if (!(e instanceof ContentError) && !(e instanceof PracticeContentError)) throw e;
+	if (!(e instanceof ContentError) && !(e instanceof PracticeContentError) && !(e instanceof SurveyContentError))
+		throw e;
 	console.error(e.message);
 	failed = true;
 }

@@ -22,7 +22,9 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		'/trainings',
 		(fx) => `/trainings/${fx.training.slug}`,
 		(fx) => `/trainings/${fx.training.slug}/cancel/${fx.training.cancelToken}`,
-		(fx) => `/trainings/${fx.training.slug}/approval/${fx.training.approvalToken}`
+		(fx) => `/trainings/${fx.training.slug}/approval/${fx.training.approvalToken}`,
+		'/surveys',
+		'/surveys/diagnoza-wspolpracy-zagranicznej'
 	],
 	learner: [
 		'/dashboard',
@@ -41,9 +43,19 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		(fx) => `/courses/${fx.course.slug}/quiz/${fx.course.quizzes[0]?.slug}/${fx.attemptId}`,
 		'/practices/submit',
 		'/practices/submissions',
-		(fx) => `/practices/submissions/${fx.practiceSubmissionId}`
+		(fx) => `/practices/submissions/${fx.practiceSubmissionId}`,
+		// The evaluation form: every kind of field a survey draws (grid, choice, long text).
+		(fx) => `/surveys/ocena-szkolenia?course=${fx.course.slug}`
 	],
-	trainer: ['/trainer', '/account', '/attendance', (fx) => `/attendance/${fx.liveSessionId}`, ...groupReports()],
+	trainer: [
+		'/trainer',
+		'/account',
+		'/attendance',
+		(fx) => `/attendance/${fx.liveSessionId}`,
+		...groupReports(),
+		'/admin/surveys',
+		'/admin/surveys/diagnoza-wspolpracy-zagranicznej'
+	],
 	admin: [
 		'/admin',
 		'/admin/invitations',
@@ -62,6 +74,8 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		'/admin/practices',
 		(fx) => `/admin/practices/${fx.practiceSubmissionId}`,
 		'/admin/name-requests',
+		'/admin/surveys',
+		'/admin/surveys/diagnoza-wspolpracy-zagranicznej',
 		// An admin opens every group's reports too.
 		...groupReports()
 	]
@@ -75,7 +89,8 @@ function groupReports(): ((fx: Fixtures) => string)[] {
 		(fx) => `${base(fx)}/learners/${fx.people.learner.id}`,
 		(fx) => `${base(fx)}/quizzes/${fx.course.quizzes[0]?.slug}`,
 		(fx) => `${base(fx)}/before-next-session`,
-		(fx) => `${base(fx)}/remind`
+		(fx) => `${base(fx)}/remind`,
+		(fx) => `${base(fx)}/evaluation`
 	];
 }
 

@@ -90,6 +90,7 @@ const quiz = (fx: Fixtures) => ({ course: fx.course.slug, quiz: fx.course.quizze
 const attempt = (fx: Fixtures) => ({ ...quiz(fx), attempt: fx.attemptId });
 const group = (fx: Fixtures) => ({ group: fx.groupId });
 const spare = (fx: Fixtures) => ({ id: fx.spareUserId });
+const diagnosis = () => ({ slug: 'diagnoza-wspolpracy-zagranicznej' });
 
 const home = {
 	learner: '->/dashboard',
@@ -363,7 +364,34 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 			`POST /admin/practices/[id]?/${action}`,
 			{ params: (fx: Fixtures) => ({ id: fx.practiceSubmissionId }), expect: adminOnly(400) } satisfies AuthzRow
 		])
-	)
+	),
+	// --- surveys: the public form (a token-only survey refuses a post without a token: 403), the report ---
+	'GET /surveys': { expect: all(200) },
+	'GET /surveys/[slug]': {
+		params: diagnosis,
+		expect: all(200),
+		also: [
+			{
+				why: 'an evaluation survey needs a signed-in learner and a course they are enrolled in',
+				params: () => ({ slug: 'ocena-szkolenia' }),
+				expect: signedIn(404)
+			}
+		]
+	},
+	'POST /surveys/[slug]?/save': { params: diagnosis, expect: all(403) },
+	'POST /surveys/[slug]?/submit': { params: diagnosis, expect: all(403) },
+	// The autosave endpoint takes JSON only: anything else is refused before it is read.
+	'POST /surveys/[slug]/answer': { params: diagnosis, expect: all(400) },
+	'GET /trainer/groups/[group]/evaluation': { params: group, expect: groupTrainers(200, 403) },
+	'GET /admin/surveys': { expect: trainerOrAdmin() },
+	'GET /admin/surveys/[slug]': { params: diagnosis, expect: trainerOrAdmin() },
+	'POST /admin/surveys/[slug]?/anonymous': { params: diagnosis, expect: adminOnly(400) },
+	'POST /admin/surveys/[slug]?/close': { params: diagnosis, expect: adminOnly(400) },
+	'POST /admin/surveys/[slug]?/tokens': { params: diagnosis, expect: adminOnly(400) },
+	'POST /admin/surveys/[slug]?/recommendations': { params: diagnosis, expect: adminOnly(400) },
+	'GET /admin/surveys/[slug]/report.pdf': { params: diagnosis, expect: { ...trainerOrAdmin(200), anonymous: 401 } },
+	'GET /admin/surveys/[slug]/responses.xlsx': { params: diagnosis, expect: { ...adminOnly(200), anonymous: 401 } },
+	'GET /admin/surveys/[slug]/responses.csv': { params: diagnosis, expect: { ...adminOnly(200), anonymous: 401 } }
 };
 
 export { all, signedIn, adminOnly, learnerOnly, trainerOrAdmin, ownerOnly, groupTrainers, home };

@@ -299,5 +299,62 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 		actor: 'admin',
 		params: (fx) => ({ id: fx.training.id }),
 		fields: ['confirm']
+	},
+
+	// --- surveys: the token-only diagnosis refuses a post without a valid token (403) before reading answers ---
+	'POST /surveys/[slug]?/save': {
+		actor: 'anonymous',
+		params: () => ({ slug: 'diagnoza-wspolpracy-zagranicznej' }),
+		fields: ['t', 'q:typ-jst', 'q:bariery', 'q:waznosc-tematow:protokol', 'q:wizyty-rocznie', 'q:co-najpierw'],
+		alsoAccept: [403]
+	},
+	'POST /surveys/[slug]?/submit': {
+		actor: 'anonymous',
+		params: () => ({ slug: 'diagnoza-wspolpracy-zagranicznej' }),
+		fields: ['t', 'q:typ-jst', 'q:priorytety:szkolenia', 'q:co-najpierw'],
+		alsoAccept: [403]
+	},
+	'POST /surveys/[slug]/answer': {
+		actor: 'anonymous',
+		params: () => ({ slug: 'diagnoza-wspolpracy-zagranicznej' }),
+		fields: ['t', 'course', 'fields'],
+		body: 'json',
+		alsoAccept: [403]
+	},
+	'POST /admin/surveys/[slug]?/anonymous': {
+		actor: 'admin',
+		params: () => ({ slug: 'ocena-szkolenia' }),
+		fields: ['anonymous']
+	},
+	'POST /admin/surveys/[slug]?/close': {
+		actor: 'admin',
+		params: () => ({ slug: 'ocena-szkolenia' }),
+		fields: ['closed']
+	},
+	'POST /admin/surveys/[slug]?/tokens': {
+		actor: 'admin',
+		params: () => ({ slug: 'ocena-szkolenia' }),
+		fields: ['offices'],
+		// Any list of lines that are not blank, at most 200 characters and not formula-like is a list of offices.
+		validInput: (v) => {
+			const raw = Array.isArray(v.offices) ? v.offices[0] : v.offices;
+			if (typeof raw !== 'string') return false;
+			const lines = raw
+				.split(/\r?\n/)
+				.map((l) => l.trim())
+				.filter(Boolean);
+			return lines.length > 0 && lines.length <= 3000 && lines.every((l) => l.length <= 200 && !/^[=+\-@]/.test(l));
+		}
+	},
+	'POST /admin/surveys/[slug]?/recommendations': {
+		actor: 'admin',
+		params: () => ({ slug: 'diagnoza-wspolpracy-zagranicznej' }),
+		fields: ['rec:protokol', 'publish'],
+		// Any text up to 5,000 characters is a recommendation an admin may write (blank returns to the file's text).
+		validInput: (v) => {
+			const raw = Array.isArray(v['rec:protokol']) ? v['rec:protokol'][0] : v['rec:protokol'];
+			// A file is not a text: the action ignores it, so it may be refused or not.
+			return typeof raw !== 'string' || raw.length <= 5000;
+		}
 	}
 };

@@ -19,6 +19,8 @@ export const courseFrontmatterSchema = z.strictObject({
 			attendance: z.number().int().min(0).default(0)
 		})
 		.default({ lessons: 'all', quizzes: 'all', attendance: 0 }),
+	/** An evaluation survey (surveys/<slug>.yaml, kind: evaluation) offered after completion; never required. */
+	evaluation: slugSchema.optional(),
 	certificate: z.strictObject({
 		wording_pl: text,
 		wording_en: text.optional(),

@@ -378,6 +378,76 @@ export interface MailAttachment {
 	content: string;
 }
 
+// Surveys (src/lib/server/surveys): the questions live in surveys/<slug>.yaml, the answers here.
+
+/** What an admin set for a survey; a row is created from the file's defaults on first use. */
+export const surveySettings = sqliteTable('survey_settings', {
+	surveySlug: text('survey_slug').primaryKey(),
+	/** Hides who answered from everyone; cannot be switched off once a response exists. */
+	anonymous: integer('anonymous', { mode: 'boolean' }).notNull(),
+	/** Set when an admin closes the survey early (the file's `closes` date closes it too). */
+	closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+	/** Recommendation texts as an admin edited them: { ruleId: text }; rules not listed use the file's text. */
+	recommendationTexts: text('recommendation_texts', { mode: 'json' }).$type<Record<string, string>>(),
+	/** When an admin published the report (after reading open answers and editing recommendations). */
+	publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+});
+
+/** Per-office links: the token itself is shown once to the admin who generated it; only its hash is kept. */
+export const surveyTokens = sqliteTable(
+	'survey_tokens',
+	{
+		id: text('id').primaryKey(),
+		surveySlug: text('survey_slug').notNull(),
+		tokenHash: text('token_hash').notNull().unique(),
+		office: text('office').notNull(),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('survey_tokens_survey_idx').on(t.surveySlug)]
+);
+
+export const surveyResponses = sqliteTable(
+	'survey_responses',
+	{
+		id: text('id').primaryKey(),
+		surveySlug: text('survey_slug').notNull(),
+		/** One response per token link. */
+		tokenId: text('token_id')
+			.unique()
+			.references(() => surveyTokens.id, { onDelete: 'set null' }),
+		/** Hash of the respondent's key (a cookie for an open link, the learner for an evaluation): editing later. */
+		respondentHash: text('respondent_hash').unique(),
+		/** Evaluation surveys: the course (or training) evaluated and the learner's group, for trainer results. */
+		context: text('context').notNull().default(''),
+		groupId: text('group_id').references(() => groups.id, { onDelete: 'set null' }),
+		/** Synthetic answers of the quick-start demo; the report says so. */
+		demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('survey_responses_survey_idx').on(t.surveySlug, t.context),
+		index('survey_responses_group_idx').on(t.groupId)
+	]
+);
+
+export const surveyAnswers = sqliteTable(
+	'survey_answers',
+	{
+		responseId: text('response_id')
+			.notNull()
+			.references(() => surveyResponses.id, { onDelete: 'cascade' }),
+		questionId: text('question_id').notNull(),
+		/** JSON; its shape depends on the question type (docs/CONTENT-FORMAT.md, "Surveys"). */
+		value: text('value', { mode: 'json' }).notNull(),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.responseId, t.questionId] })]
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Group = typeof groups.$inferSelect;

@@ -9,6 +9,7 @@ import { randomId } from '../ids';
 import { seedTrainerDemo } from '../reports/demo-seed';
 import { seedDemoGroup } from '../admin/demo';
 import { seedTrainingsDemo } from './trainings';
+import { seedSurveyDemo } from '../surveys/demo';
 
 export const DEMO_PASSWORD = 'akademia-demo';
 export const DEMO_ACCOUNTS = [
@@ -41,7 +42,8 @@ const featureSeeds: ((ids: DemoIds) => void)[] = [
 	seedCertificateDemo,
 	seedNameRequestDemo,
 	seedTrainerDemo,
-	(ids) => seedTrainingsDemo(ids)
+	(ids) => seedTrainingsDemo(ids),
+	seedSurveyDemo
 ];
 
 /** Lessons: the demo learner is enrolled in every course (the three real ones), with no progress yet. */

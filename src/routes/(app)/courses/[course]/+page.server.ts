@@ -8,6 +8,7 @@ import { renderContent } from '$lib/server/lessons/render';
 import { enrol, enrolledCourseSlugs } from '$lib/server/progress/enrol';
 import { isFinalQuizUnlocked, passedQuizSlugs } from '$lib/server/progress/unlock';
 import { courseSummaries, lessonStatuses, quizStatuses } from '$lib/server/progress/summary';
+import { evaluationPrompt } from '$lib/server/surveys/evaluation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
@@ -37,6 +38,8 @@ export const load = (async (event) => {
 		},
 		introHtml: intro.html,
 		enrolled: enrolledCourseSlugs(user.id).has(course.slug),
+		// After the last lesson: the course's evaluation survey, offered, never required for the certificate.
+		evaluation: evaluationPrompt(user.id, course, summary.total > 0 && summary.completed === summary.total),
 		// A finished course never offers enrolment (finishLine counts a certificate even without an enrolment row).
 		canEnrol: user.role === 'learner' && !finish?.complete,
 		preview: isStaff(user),
