@@ -14,6 +14,8 @@ export interface InvitationMailInput {
 	link: string;
 	groupId?: string | null;
 	invitedBy?: string | null;
+	/** The recipient's language when known (a registration card's); otherwise the current request's. */
+	locale?: 'pl' | 'en';
 }
 
 const ROLE = { learner: m.role_learner, trainer: m.role_trainer, admin: m.role_admin };
@@ -26,14 +28,20 @@ export function invitationMail(input: InvitationMailInput): Mail {
 		: undefined;
 	const course = group ? getCourse(group.courseSlug) : undefined;
 	const institution = institutionName();
+	const o = input.locale ? { locale: input.locale } : {};
 	return {
 		to: input.to,
-		subject: m.mail_invitation_subject(),
-		body: m.mail_invitation_body({
-			who: inviter ? `${inviter} (${institution})` : institution,
-			role: ROLE[input.role](),
-			context: group ? m.mail_invitation_group({ group: group.name, course: course?.title ?? group.courseSlug }) : '',
-			link: input.link
-		})
+		subject: m.mail_invitation_subject({}, o),
+		body: m.mail_invitation_body(
+			{
+				who: inviter ? `${inviter} (${institution})` : institution,
+				role: ROLE[input.role]({}, o),
+				context: group
+					? m.mail_invitation_group({ group: group.name, course: course?.title ?? group.courseSlug }, o)
+					: '',
+				link: input.link
+			},
+			o
+		)
 	};
 }

@@ -20,6 +20,7 @@ import { randomId } from '../ids';
 import { deliverInBackground, queueMail, type Mail } from '../mail/outbox';
 import { daysOf, trainingById } from './catalogue';
 import { registrationMail } from './mails';
+import { invitationMail } from '../people/invitation-mail';
 
 export interface TrainingInput {
 	title: string;
@@ -350,12 +351,14 @@ export function enrolConfirmed(actorId: string, trainingId: string, origin: stri
 				now,
 				tx
 			);
-			const o = { locale: reg.locale };
-			const mail = {
+			const mail = invitationMail({
 				to: reg.email,
-				subject: m.mail_invitation_subject({}, o),
-				body: m.mail_invitation_body({ role: m.role_learner({}, o), link: `${origin}/invitation/${token}` }, o)
-			};
+				role: 'learner',
+				link: `${origin}/invitation/${token}`,
+				groupId: group.id,
+				invitedBy: actorId,
+				locale: reg.locale
+			});
 			queued.push({ id: queueMail(mail), mail });
 			invited++;
 		}
