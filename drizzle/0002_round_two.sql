@@ -162,6 +162,7 @@ CREATE TABLE `trainings` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `trainings_slug_unique` ON `trainings` (`slug`);--> statement-breakpoint
+ALTER TABLE `groups` ADD `finish_by` integer;--> statement-breakpoint
 ALTER TABLE `lesson_progress` ADD `end_reached_at` integer;--> statement-breakpoint
 ALTER TABLE `mail_outbox` ADD `attachments` text;--> statement-breakpoint
 ALTER TABLE `quiz_responses` ADD `seq` integer DEFAULT 0 NOT NULL;

@@ -276,6 +276,33 @@ test.describe.serial('administration', () => {
 		await expect(admin.getByRole('table', { name: 'Uczestnicy grupy' })).toContainText(email);
 	});
 
+	test('a course deadline shows on the dashboard and, once passed, in the trainer’s table', async ({ browser }) => {
+		const learner = await newLearner(browser, 'Teresa Terminowa');
+		const admin = await asAdmin(browser);
+		await gotoReady(admin, '/admin/groups');
+		await admin.getByRole('link', { name: GROUP }).click();
+		await admin.getByLabel('Adresy e-mail uczestników').fill(learner.email);
+		await admin.getByRole('button', { name: 'Dodaj do grupy' }).click();
+		await expect(admin.getByRole('table', { name: 'Uczestnicy grupy' })).toContainText('Teresa Terminowa');
+		await admin.getByLabel('Ukończyć do (włącznie)').fill('2030-02-30');
+		await admin.getByRole('button', { name: 'Zapisz termin' }).click();
+		await expect(admin.getByRole('alert')).toContainText('Proszę podać prawdziwą datę');
+		await admin.getByLabel('Ukończyć do (włącznie)').fill('2026-01-31');
+		await admin.getByRole('button', { name: 'Zapisz termin' }).click();
+		await expect(admin.getByRole('status')).toContainText('Zapisano termin ukończenia kursu.');
+
+		await gotoReady(learner.page, '/dashboard');
+		await expect(learner.page.getByText('Termin ukończenia minął 31.01.2026')).toBeVisible();
+
+		const trainer = await (await browser.newContext()).newPage();
+		await signIn(trainer, DEMO.trainer);
+		await gotoReady(trainer, '/trainer');
+		await trainer.getByRole('link', { name: GROUP }).click();
+		await expect(trainer.getByText('Termin ukończenia kursu: 31.01.2026')).toBeVisible();
+		const row = trainer.getByRole('row', { name: /Teresa Terminowa/ });
+		await expect(row).toContainText('Po terminie ukończenia');
+	});
+
 	test('a disabled user is signed out and cannot sign in; enabling restores access', async ({ browser }) => {
 		const learner = await newLearner(browser, 'Wiktor Wyłączony');
 		const admin = await asAdmin(browser);

@@ -278,15 +278,17 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	'POST /admin/groups?/default': { expect: adminOnly(400) },
 	'GET /admin/groups/[id]': { params: (fx) => ({ id: fx.groupId }), expect: adminOnly() },
 	...Object.fromEntries(
-		['addMember', 'removeMember', 'addTrainer', 'removeTrainer', 'addSession', 'removeSession'].map((action) => [
-			`POST /admin/groups/[id]?/${action}`,
-			{
-				params: (fx: Fixtures) => ({ id: fx.groupId }),
-				// Removing a trainer of nobody is a no-op (200); removing a member or a session needs confirm=yes
-				// (400 without it); adding needs a valid email or person (400).
-				expect: adminOnly(action === 'removeTrainer' ? 200 : 400)
-			} satisfies AuthzRow
-		])
+		['addMember', 'removeMember', 'addTrainer', 'removeTrainer', 'addSession', 'removeSession', 'deadline'].map(
+			(action) => [
+				`POST /admin/groups/[id]?/${action}`,
+				{
+					params: (fx: Fixtures) => ({ id: fx.groupId }),
+					// Removing a trainer of nobody is a no-op (200); removing a member or a session needs confirm=yes
+					// (400 without it); adding needs a valid email or person (400).
+					expect: adminOnly(action === 'removeTrainer' ? 200 : 400)
+				} satisfies AuthzRow
+			]
+		)
 	),
 	'GET /admin/import': { expect: adminOnly() },
 	'POST /admin/import?/preview': { expect: adminOnly(400) },

@@ -149,7 +149,8 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 				['addTrainer', ['userId']],
 				['removeTrainer', ['userId']],
 				['addSession', ['title', 'date', 'time', 'place', 'due']],
-				['removeSession', ['sessionId']]
+				['removeSession', ['sessionId']],
+				['deadline', ['finish_by']]
 			] as const
 		).map(([action, fields]) => [
 			`POST /admin/groups/[id]?/${action}`,

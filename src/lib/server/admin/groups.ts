@@ -57,6 +57,23 @@ export function getGroup(id: string): Group | undefined {
 	return getDb().select().from(groups).where(eq(groups.id, id)).get();
 }
 
+/** Sets (or clears, with null) the date by which the group's members should finish its course. */
+export function setGroupDeadline(actorId: string, groupId: string, finishBy: Date | null) {
+	getDb().transaction((tx) => {
+		tx.update(groups).set({ finishBy }).where(eq(groups.id, groupId)).run();
+		audit(
+			{
+				actorId,
+				action: 'group.deadline_set',
+				subjectType: 'group',
+				subjectId: groupId,
+				details: { finishBy: finishBy?.getTime() ?? null }
+			},
+			tx
+		);
+	});
+}
+
 export function isGroupTrainer(userId: string, groupId: string): boolean {
 	return !!getDb()
 		.select({ g: groupTrainers.groupId })

@@ -85,6 +85,8 @@ export const groups = sqliteTable('groups', {
 	name: text('name').notNull(),
 	courseSlug: text('course_slug').notNull(),
 	archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+	/** The date by which members should finish the course (end of that day, Polish time); null: none. */
+	finishBy: integer('finish_by', { mode: 'timestamp_ms' }),
 	createdAt: createdAt()
 });
 

@@ -6,6 +6,7 @@ import { listForUser, statusOf } from '$lib/server/certificates/queries';
 import { getCatalogue, getCourse } from '$lib/server/content';
 import { openModules } from '$lib/server/lessons/access';
 import { nextSessions } from '$lib/server/progress/due';
+import { deadlinesFor } from '$lib/server/reports/deadline';
 import { enrolledCourseSlugs } from '$lib/server/progress/enrol';
 import { courseSummaries, lessonStatuses, quizStatuses } from '$lib/server/progress/summary';
 import type { PageServerLoad } from './$types';
@@ -26,8 +27,10 @@ export const load = ((event) => {
 			.filter((c) => statusOf(c) === 'valid')
 			.map((c) => c.courseSlug)
 	);
+	const deadlines = deadlinesFor(user.id);
 	const cards = courses.map((course, i) => {
 		const s = summaries[i];
+		const finishBy = deadlines.get(course.slug) ?? null;
 		const next = s.next ? course.lessons.find((l) => l.slug === s.next?.lessonSlug) : undefined;
 		return {
 			slug: course.slug,
@@ -37,6 +40,8 @@ export const load = ((event) => {
 			total: s.total,
 			lastActivity: s.lastActivity,
 			finished: finished.has(course.slug),
+			finishBy,
+			overdue: finishBy !== null && finishBy.getTime() < Date.now(),
 			next:
 				next && s.next
 					? {

@@ -14,6 +14,7 @@ import {
 	removeLiveSession,
 	removeMember,
 	removeTrainer,
+	setGroupDeadline,
 	trainerCandidates
 } from '$lib/server/admin/groups';
 import { formatWarsaw, warsawToInstant } from '$lib/server/admin/time';
@@ -55,6 +56,10 @@ export const load = ((event) => {
 	const trainerIds = new Set(trainers.map((t) => t.id));
 	return {
 		group: { id: group.id, name: group.name, courseTitle: course?.title ?? group.courseSlug },
+		// YYYY-MM-DD of the deadline in Polish time, for the date field.
+		finishBy: group.finishBy
+			? new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(group.finishBy)
+			: '',
 		modules: (course?.modules ?? []).map((mod) => ({ slug: mod.slug, title: mod.title, index: mod.index })),
 		trainers,
 		candidates: trainerCandidates().filter((t) => !trainerIds.has(t.id)),
@@ -70,6 +75,26 @@ export const load = ((event) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
+	deadline: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const group = groupOf(event);
+		const form = await event.request.formData();
+		// The form always sends the field (empty to clear): a post without it is refused, not read as "clear".
+		const raw = form.get('finish_by');
+		if (typeof raw !== 'string')
+			return fail(400, { action: 'deadline', values: {}, errors: fieldError('finish_by', m.error_required()) });
+		const value = raw.length > 10 ? 'x' : raw;
+		// Empty clears it; a date means the end of that day in Polish time.
+		const finishBy = value === '' ? null : warsawToInstant(value, '23:59');
+		if (value !== '' && !finishBy)
+			return fail(400, {
+				action: 'deadline',
+				values: { finish_by: value },
+				errors: fieldError('finish_by', m.admin_groups_deadline_invalid())
+			});
+		setGroupDeadline(admin.id, group.id, finishBy);
+		return { action: 'deadline', done: finishBy ? m.admin_groups_deadline_set() : m.admin_groups_deadline_cleared() };
+	},
 	addMember: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const group = groupOf(event);

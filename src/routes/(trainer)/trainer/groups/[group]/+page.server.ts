@@ -1,5 +1,6 @@
 import { certificatesAwaitingNameCount, validCertificatesOfGroup } from '$lib/server/certificates/queries';
 import { attendanceCounts } from '$lib/server/admin/attendance';
+import { overdueMembers } from '$lib/server/reports/deadline';
 import { requireGroupAccess } from '$lib/server/reports/access';
 import { nextSession } from '$lib/server/reports/groups';
 import { parseSort, progressMatrix, sortMatrix } from '$lib/server/reports/matrix';
@@ -44,6 +45,8 @@ export const load = ((event) => {
 		sort,
 		descending,
 		attendance: Object.fromEntries(attendanceCounts(group.id)),
+		finishBy: group.finishBy,
+		overdue: [...overdueMembers(group.id)],
 		certificates: {
 			ready: validCertificatesOfGroup(group.id).length,
 			awaitingName: certificatesAwaitingNameCount(group.id)

@@ -6,12 +6,14 @@ import { csvResponse, toCsv, type CsvValue } from '$lib/server/reports/csv';
 import { nextSession } from '$lib/server/reports/groups';
 import { progressMatrix, sortMatrix } from '$lib/server/reports/matrix';
 import type { RequestHandler } from './$types';
+import { overdueMembers } from '$lib/server/reports/deadline';
 
 /** The progress matrix as a spreadsheet: one row per learner, three columns per module. */
 export const GET = ((event) => {
 	const { group, course } = requireGroupApiAccess(event);
 	if (!course) error(404, { message: 'not found' });
 	const session = nextSession(group.id);
+	const overdue = overdueMembers(group.id);
 	const rows = sortMatrix(progressMatrix(group.id, course, session?.dueModules ?? []), 'name', false);
 	const moduleName = (slug: string) => {
 		const module = course.modules.find((mod) => mod.slug === slug);
@@ -22,6 +24,7 @@ export const GET = ((event) => {
 		m.trainer_csv_email(),
 		m.trainer_csv_organisation(),
 		m.trainer_csv_behind(),
+		m.trainer_csv_overdue(),
 		m.trainer_lessons_total(),
 		...course.modules.flatMap((mod) => [
 			`${moduleName(mod.slug)}: ${m.trainer_csv_lessons()}`,
@@ -37,6 +40,7 @@ export const GET = ((event) => {
 		r.email,
 		r.organisation,
 		r.missing.map(moduleName).join(', '),
+		yesNo(overdue.has(r.userId)),
 		r.lessonsDone,
 		...r.cells.flatMap((c): CsvValue[] => [
 			// "3 z 3", never "3/3": Excel reads that as 3 March.
