@@ -41,10 +41,10 @@ export const formatNumber = number('number', { maximumFractionDigits: 2 });
 export const formatIndex = number('index', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const percentNumber = number('percent', { maximumFractionDigits: 1 });
 
-/** 0..100 -> "72,5 %"; null -> "—". */
+/** 0..100 -> "72,5 %" (a no-break space before the sign, as everywhere in the Polish text); null -> "—". */
 export function formatPercent(p: number | null | undefined): string {
 	const text = percentNumber(p);
-	return text === '—' ? text : `${text} %`;
+	return text === '—' ? text : `${text}\u00a0%`;
 }
 
 /** A fraction 0..1 as a percent (facility, pass rate). */

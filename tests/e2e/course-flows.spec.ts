@@ -73,7 +73,7 @@ for (const slug of COURSES) {
 		// A counted quiz draws part of its pool (issue 13): every drawn question is worth a point.
 		const n = content.quiz.draw || content.quiz.questions.length;
 		await expect(page.getByRole('status')).toContainText('Test zaliczony. Gratulacje!');
-		await expect(page.getByText(`Zdobyte punkty: ${n} z ${n} (100%)`)).toBeVisible();
+		await expect(page.getByText(`Zdobyte punkty: ${n} z ${n} (100 %)`)).toBeVisible();
 		await expect(page.getByRole('heading', { level: 2, name: /Pytanie/ })).toHaveCount(n);
 		await expectAccessible(page);
 
@@ -83,7 +83,7 @@ for (const slug of COURSES) {
 		for (const title of first.lessons)
 			await expect(done.getByRole('listitem').filter({ hasText: title })).toContainText('ukończona');
 		await expect(done.getByRole('listitem').filter({ hasText: content.quiz.title })).toContainText(
-			'zaliczony, najlepszy wynik 100%'
+			'zaliczony, najlepszy wynik 100 %'
 		);
 		await expect(page.getByText(new RegExp(`ukończone lekcje: ${first.lessons.length} z \\d+`))).toBeVisible();
 		await expect(moduleCard(page, 2)).not.toContainText('zablokowany');

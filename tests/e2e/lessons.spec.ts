@@ -26,7 +26,7 @@ test.describe('lessons and progress', () => {
 		await page.getByRole('link', { name: 'Oddolna dyplomacja ekonomiczna' }).click();
 		await page.waitForURL(COURSE);
 		await expect(page.getByRole('heading', { level: 1, name: 'Oddolna dyplomacja ekonomiczna' })).toBeVisible();
-		await expect(page.getByText('0% ukończone')).toBeVisible();
+		await expect(page.getByText('0 % ukończone')).toBeVisible();
 		await expectAccessibleAlsoNarrow(page);
 
 		// The lesson is linked from the module list and from the checklist of what the certificate still needs.
@@ -54,7 +54,7 @@ test.describe('lessons and progress', () => {
 		await expect(page).toHaveURL(new RegExp(`${COURSE}/inwestor-z-zatoki`));
 
 		await gotoReady(page, COURSE);
-		await expect(page.getByText('66% ukończone')).toBeVisible();
+		await expect(page.getByText('66 % ukończone')).toBeVisible();
 		await expect(page.getByText('ukończone lekcje: 2 z 3')).toBeVisible();
 	});
 
@@ -78,7 +78,7 @@ test.describe('lessons and progress', () => {
 		await noJs.getByRole('button', { name: 'Oznacz lekcję jako ukończoną' }).click();
 		await expect(noJs.getByRole('status')).toContainText('Lekcja ukończona');
 		await noJs.goto(COURSE);
-		await expect(noJs.getByText('33% ukończone')).toBeVisible();
+		await expect(noJs.getByText('33 % ukończone')).toBeVisible();
 		await context.close();
 	});
 

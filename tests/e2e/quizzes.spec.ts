@@ -88,7 +88,7 @@ test.describe('quizzes', () => {
 		const { page, email } = await newLearner(browser);
 		await gotoReady(page, QUIZ_URL);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Partnerstwo, misja i inwestor – sprawdź się');
-		await expect(page.getByText('Próg zaliczenia: 70% punktów.')).toBeVisible();
+		await expect(page.getByText('Próg zaliczenia: 70 % punktów.')).toBeVisible();
 		await expect(page.getByText('Nie podchodzono jeszcze do tego testu.')).toBeVisible();
 		await expectAccessible(page);
 		await page.screenshot({ path: 'test-results/quiz-start.png', fullPage: true });
@@ -196,7 +196,7 @@ test.describe('quizzes', () => {
 		await gotoReady(page, attemptUrl);
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Wynik');
 		await expect(page.getByText('Test niezaliczony.')).toBeVisible();
-		await expect(page.getByText(new RegExp(`Zdobyte punkty: 0 z ${POOL} \\(0%\\)`))).toBeVisible();
+		await expect(page.getByText(new RegExp(`Zdobyte punkty: 0 z ${POOL} \\(0\\s%\\)`))).toBeVisible();
 		// A failed attempt while retries remain: which questions were wrong and what to reread, never the key.
 		await expect(page.getByRole('heading', { level: 2, name: 'Do powtórki' })).toBeVisible();
 		await expect(page.getByText('Lekcja do powtórki:').first()).toBeVisible();
@@ -214,7 +214,7 @@ test.describe('quizzes', () => {
 		expect((await late.json()).error).toContain('zostało już wysłane');
 		await gotoReady(page, QUIZ_URL);
 		await expect(page.getByRole('row')).toHaveCount(2);
-		await expect(page.getByRole('row').nth(1)).toContainText('0% · niezaliczony');
+		await expect(page.getByRole('row').nth(1)).toContainText('0 % · niezaliczony');
 
 		// Second attempt, after the 30-minute wait (ended on the server): all right.
 		await expect(page.getByRole('button', { name: 'Rozpocznij kolejne podejście' })).toHaveCount(0);
@@ -225,7 +225,7 @@ test.describe('quizzes', () => {
 		await answerQuizCorrectly(page, readQuiz('dyplomacja-ekonomiczna'));
 		await page.getByRole('button', { name: 'Wyślij test do oceny' }).click();
 		await expect(page.getByText('Test zaliczony. Gratulacje!')).toBeVisible();
-		await expect(page.getByText(new RegExp(`Zdobyte punkty: ${SHOWN} z ${SHOWN} \\(100%\\)`))).toBeVisible();
+		await expect(page.getByText(new RegExp(`Zdobyte punkty: ${SHOWN} z ${SHOWN} \\(100\\s%\\)`))).toBeVisible();
 		await expect(page.getByRole('heading', { level: 2, name: /Pytanie/ })).toHaveCount(SHOWN);
 		await expect(page.locator('.review h3', { hasText: 'Wyjaśnienie' }).first()).toBeVisible();
 		await expect(page.getByText('poprawna odpowiedź').first()).toBeVisible();
@@ -241,7 +241,7 @@ test.describe('quizzes', () => {
 		await expect(page.getByText(quizFile.questions[0].options![1].feedback!)).toBeVisible();
 		await gotoReady(page, QUIZ_URL);
 		await expect(page.getByRole('row')).toHaveCount(3);
-		await expect(page.getByRole('row').nth(1)).toContainText('100% · zaliczony');
+		await expect(page.getByRole('row').nth(1)).toContainText('100 % · zaliczony');
 		await page.context().close();
 	});
 
