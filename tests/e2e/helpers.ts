@@ -40,10 +40,11 @@ export async function expectAccessible(page: Page) {
 export async function latestOutboxLink(page: Page, to: string, pathPrefix: string): Promise<string> {
 	await gotoReady(page, '/admin/outbox');
 	const message = page.locator('article', { hasText: to }).first();
-	const body = await message.locator('pre').innerText();
-	const match = body.match(new RegExp(`https?://[^\\s]+${pathPrefix}[^\\s]+`));
-	if (!match) throw new Error(`no ${pathPrefix} link for ${to} in: ${body}`);
-	return new URL(match[0]).pathname;
+	// The link is clickable in the outbox: take it from the <a>, as a person would click it.
+	const links = await message.locator('pre a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+	const link = links.find((href) => new URL(href).pathname.startsWith(pathPrefix));
+	if (!link) throw new Error(`no ${pathPrefix} link for ${to} in: ${await message.locator('pre').innerText()}`);
+	return new URL(link).pathname;
 }
 
 let learnerCount = 0;
