@@ -64,6 +64,9 @@ test.describe.serial('administration', () => {
 		await gotoReady(admin, '/admin');
 		// The state of the academy: the demo graduate's certificate counts this month, chart and table agree.
 		await expect(admin.getByRole('heading', { level: 2, name: 'Stan Akademii' })).toBeVisible();
+		await expect(admin.getByRole('heading', { level: 3, name: 'Najbliższe szkolenia' })).toBeVisible();
+		// The demo's upcoming trainings are listed with their seats.
+		await expect(admin.getByText(/wolne miejsca: \d+/).first()).toBeVisible();
 		await expect(admin.getByRole('img', { name: 'Zaświadczenia wydane w kolejnych miesiącach' })).toBeVisible();
 		const months = admin.getByRole('table', {
 			name: 'Zaświadczenia wydane w kolejnych miesiącach',
