@@ -124,6 +124,24 @@ export function scenarios(origin: string, f: Fixtures): Scenario[] {
 			goal: '< 100 ms at 100,000 learners'
 		},
 		{
+			name: 'lesson search',
+			group: 2,
+			requests: [get('/search?q=flaga%20pionowo', f.learner.token), get('/search?q=uklon', f.learner.token)],
+			goal: '< 50 ms server time'
+		},
+		{
+			name: 'public training list',
+			group: 5,
+			requests: [get('/trainings')],
+			goal: '< 50 ms server time'
+		},
+		{
+			name: 'good-practice search',
+			group: 5,
+			requests: [get('/practices?q=lodz'), get('/practices?q=wspolpraca&region=far-east')],
+			goal: '< 50 ms server time'
+		},
+		{
 			name: 'certificate PDF',
 			group: 5,
 			requests: f.certificates.map((c) => get(paths.certificatePdf(c.id), c.token))
