@@ -386,7 +386,17 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 	'POST /surveys/[slug]/answer': { params: diagnosis, expect: all(400) },
 	'GET /trainer/groups/[group]/evaluation': { params: group, expect: groupTrainers(200, 403) },
 	'GET /admin/surveys': { expect: trainerOrAdmin() },
-	'GET /admin/surveys/[slug]': { params: diagnosis, expect: trainerOrAdmin() },
+	'GET /admin/surveys/[slug]': {
+		params: diagnosis,
+		expect: trainerOrAdmin(),
+		also: [
+			{
+				why: 'an evaluation across all groups is for admins; trainers read their groups on the group page',
+				params: () => ({ slug: 'ocena-szkolenia' }),
+				expect: adminOnly()
+			}
+		]
+	},
 	'POST /admin/surveys/[slug]?/anonymous': { params: diagnosis, expect: adminOnly(400) },
 	'POST /admin/surveys/[slug]?/close': { params: diagnosis, expect: adminOnly(400) },
 	'POST /admin/surveys/[slug]?/tokens': { params: diagnosis, expect: adminOnly(400) },

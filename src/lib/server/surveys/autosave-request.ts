@@ -24,7 +24,8 @@ export async function readAutosave(request: Request): Promise<AutosaveRequest> {
 	}
 	if (typeof body !== 'object' || body === null) throw new SurveyError('bad_request');
 	const { t, course, fields } = body as Record<string, unknown>;
-	if (!Array.isArray(fields) || !fields.every((f) => Array.isArray(f) && f.length === 2))
+	// Each field a [name, value] pair with a string name, or the body is refused (a number there threw a 500).
+	if (!Array.isArray(fields) || !fields.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string'))
 		throw new SurveyError('bad_request');
 	return {
 		t: typeof t === 'string' ? t : null,

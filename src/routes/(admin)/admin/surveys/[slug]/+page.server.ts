@@ -25,6 +25,9 @@ function surveyOf(slug: string) {
 export const load = ((event) => {
 	const user = requireRole(event, 'admin', 'trainer');
 	const survey = surveyOf(event.params.slug);
+	// A course evaluation across every group is the admins' to read: trainers see their own groups' results, from
+	// five responses up, on the group page (/trainer/groups/<id>/evaluation).
+	if (survey.kind === 'evaluation' && user.role !== 'admin') error(403, { message: 'forbidden' });
 	const report = surveyReport(survey, resultLabels());
 	const isAdmin = user.role === 'admin';
 	// Open answers are read by an admin first; trainers see them once the report is published.
