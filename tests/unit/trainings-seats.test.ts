@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '$lib/server/db';
 import { auditLog, mailOutbox, trainingRegistrations } from '$lib/server/db/schema';
-import { seatCounts } from '$lib/server/trainings/catalogue';
+import { seatCounts, trainingById } from '$lib/server/trainings/catalogue';
+import { cancelTraining, updateTraining } from '$lib/server/trainings/manage';
 import {
 	cancelByOrganiser,
 	cancelByToken,
@@ -114,6 +115,30 @@ describe('registration', () => {
 		expect(confirmByOrganiser(b.id, ctx)).toEqual({ ok: false, reason: 'no_seat' });
 		expect(cancelByOrganiser(a.id, ctx)).toEqual({ ok: true, promoted: [b.id] });
 		expect(seatCounts(id).confirmed).toBe(1);
+	});
+
+	it('more seats move the waitlist up in order, before any newcomer', () => {
+		const { id, adminId } = makeTraining({ seats: 1 });
+		registerForTraining(id, card('a'), ctx);
+		const b = registerForTraining(id, card('b'), ctx);
+		const c = registerForTraining(id, card('c'), ctx);
+		if (!b.ok || !c.ok) throw new Error('setup');
+		const training = trainingById(id)!;
+		updateTraining(adminId, id, { ...training, seats: 2 }, ORIGIN);
+		expect(seatCounts(id)).toEqual({ confirmed: 2, waitlisted: 1, pending: 0 });
+		const status = (rid: string) =>
+			getDb().select().from(trainingRegistrations).where(eq(trainingRegistrations.id, rid)).get()!.status;
+		expect([status(b.id), status(c.id)]).toEqual(['confirmed', 'waitlisted']);
+	});
+
+	it('a cancelled training confirms nobody: no promotion on a cancellation, no approval', () => {
+		const { id, adminId } = makeTraining({ seats: 1, requiresApproval: true });
+		registerForTraining(id, card('a', { superiorEmail: 'szefowa@gmina.test' }), ctx);
+		const mail = getDb().select().from(mailOutbox).where(eq(mailOutbox.to, 'szefowa@gmina.test')).get()!;
+		const token = /\/approval\/([a-z0-9]+)/.exec(mail.body)![1];
+		cancelTraining(adminId, id, ORIGIN);
+		expect(decideApproval(token, true, ctx)).toEqual({ ok: false, reason: 'not_allowed' });
+		expect(seatCounts(id).confirmed).toBe(0);
 	});
 
 	it('moves a person to another training: a seat there, the waitlist here moves up', () => {

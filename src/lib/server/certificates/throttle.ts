@@ -10,7 +10,11 @@ export const VERIFY_LIMIT = { lookups: 30, windowMs: 10 * 60_000 } as const;
  * Counts one look-up; returns 0 when it may go ahead, or the milliseconds to wait. `scope` keeps a separate
  * budget per kind of look-up (the credential download has its own, "badge:"), so one never starves the other.
  */
-export function takeVerifyLookup(address: string, now = Date.now(), scope: 'verify' | 'badge' = 'verify'): number {
+export function takeVerifyLookup(
+	address: string,
+	now = Date.now(),
+	scope: 'verify' | 'badge' | 'register' = 'verify'
+): number {
 	const key = `${scope}:${address}`;
 	return getDb().transaction((tx) => {
 		const row = tx.select().from(authThrottle).where(eq(authThrottle.key, key)).get();

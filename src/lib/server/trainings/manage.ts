@@ -20,6 +20,7 @@ import { randomId } from '../ids';
 import { deliverInBackground, queueMail, type Mail } from '../mail/outbox';
 import { daysOf, trainingById } from './catalogue';
 import { registrationMail } from './mails';
+import { promoteWaitlisted } from './registrations';
 import { invitationMail } from '../people/invitation-mail';
 
 export interface TrainingInput {
@@ -121,6 +122,9 @@ export function updateTraining(
 		const before = trainingById(trainingId, tx);
 		if (!before) return null;
 		tx.update(trainings).set(input).where(eq(trainings.id, trainingId)).run();
+		// More seats: the waitlist moves up now, in order, before a newcomer could take a freed seat.
+		const after = trainingById(trainingId, tx)!;
+		if (after.seats > before.seats) promoteWaitlisted(after, tx, queued, { origin, now, actorId });
 		for (const day of daysOf(trainingId, tx))
 			if (day.liveSessionId)
 				tx.update(liveSessions)

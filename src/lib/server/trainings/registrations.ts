@@ -97,7 +97,12 @@ function mailContext(training: Training, tx: Tx, ctx: Context) {
  * Fills free seats from the head of the waitlist (in order) and tells each promoted person. Runs inside the
  * transaction that freed the seat.
  */
-function promoteWaitlisted(training: Training, tx: Tx, queued: Queued, ctx: Context): string[] {
+/**
+ * Confirms the head of the waitlist onto free seats (a cancellation, more seats). Nobody is confirmed into a
+ * cancelled training. Exported for the organiser's edit of the seat count, which runs it in its own transaction.
+ */
+export function promoteWaitlisted(training: Training, tx: Tx, queued: Queued, ctx: Context): string[] {
+	if (training.status !== 'published') return [];
 	const counts = seatCounts(training.id, tx);
 	const n = promotions(training.seats, counts.confirmed, counts.waitlisted);
 	if (n === 0) return [];
@@ -308,6 +313,8 @@ export function decideApproval(
 		if (!reg) return { ok: false, reason: 'missing' } as const;
 		if (reg.status !== 'pending_approval') return { ok: false, reason: 'not_allowed' } as const;
 		const training = trainingById(reg.trainingId, tx)!;
+		// A cancelled training takes nobody in, approved or not.
+		if (training.status !== 'published') return { ok: false, reason: 'not_allowed' } as const;
 		const status = approve ? statusAfterApproval(training.seats, seatCounts(training.id, tx).confirmed) : 'declined';
 		const now = new Date(ctx.now ?? Date.now());
 		tx.update(trainingRegistrations)

@@ -6,6 +6,7 @@ import { CARD_FIELDS, cardSchema } from '$lib/server/trainings/card';
 import { clauseSettings, publicTraining } from '$lib/server/trainings/public';
 import { registerForTraining } from '$lib/server/trainings/registrations';
 import type { Actions, PageServerLoad } from './$types';
+import { takeVerifyLookup } from '$lib/server/certificates/throttle';
 
 function found(slug: string) {
 	const t = publicTraining(slug);
@@ -34,6 +35,15 @@ export const actions = {
 			return fail(400, { values, errors });
 		}
 		const d = parsed.data;
+		if (d.superior_email && d.superior_email === d.email)
+			return fail(400, { values, errors: fieldError('superior_email', m.training_superior_same()) });
+		// Valid cards only count: 30 registrations per address in 10 minutes, so no script fills the seats.
+		const wait = takeVerifyLookup(event.getClientAddress(), Date.now(), 'register');
+		if (wait > 0)
+			return fail(429, {
+				values,
+				errors: formError(m.training_register_throttled({ minutes: Math.ceil(wait / 60_000) }))
+			});
 		const result = registerForTraining(
 			training.id,
 			{
