@@ -60,7 +60,8 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const headers = response.headers;
 	headers.set('X-Content-Type-Options', 'nosniff');
-	headers.set('Referrer-Policy', 'same-origin');
+	// A page may ask for less (token pages send no-referrer): keep its own policy.
+	if (!headers.has('Referrer-Policy')) headers.set('Referrer-Policy', 'same-origin');
 	headers.set('X-Frame-Options', 'DENY');
 	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
 	headers.set('Cross-Origin-Opener-Policy', 'same-origin');

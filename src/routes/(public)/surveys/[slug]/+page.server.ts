@@ -17,6 +17,8 @@ function surveyOf(slug: string) {
 // evaluation survey is answered by a signed-in learner about a course they took.
 export const load = (async (event) => {
 	const survey = surveyOf(event.params.slug);
+	// The form shows an office's saved answers (token links): never cached, the token never sent on as a referrer.
+	event.setHeaders({ 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' });
 	const userId = survey.kind === 'evaluation' ? requireUser(event).id : null;
 	const token = event.url.searchParams.get('t');
 	const course = event.url.searchParams.get('course');

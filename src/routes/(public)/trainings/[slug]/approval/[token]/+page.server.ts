@@ -13,7 +13,7 @@ function lookUp(slug: string, token: string) {
 }
 
 export const load = (({ params, setHeaders }) => {
-	setHeaders({ 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer' });
+	setHeaders({ 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'private, no-store' });
 	const { training, reg } = lookUp(params.slug, params.token);
 	return {
 		title: training.title,
