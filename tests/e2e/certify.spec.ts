@@ -86,7 +86,7 @@ test.describe('certificates that certify', () => {
 		const rows = serverRows(email);
 		expect(rows.completed).toEqual([]);
 		expect(rows.certificates).toEqual([]);
-		expect(await (await page.request.get('/certificates')).text()).toContain('Nie masz jeszcze zaświadczeń.');
+		expect(await (await page.request.get('/certificates')).text()).toContain('Brak zaświadczeń.');
 		const review = await (await page.request.get(attemptUrl)).text();
 		expect(review).toContain('Test niezaliczony.');
 		expect(review).toContain('Do powtórki');
@@ -154,7 +154,7 @@ test.describe('certificates that certify', () => {
 		const completed = page.locator('[data-completed-courses]');
 		await expect(page.getByRole('heading', { level: 2, name: 'Ukończone kursy' })).toBeVisible();
 		await expect(completed).toContainText(COURSE_TITLE);
-		await expect(page.getByText('Nie masz jeszcze żadnego kursu.')).toHaveCount(0);
+		await expect(page.getByText('Brak kursów na pulpicie.')).toHaveCount(0);
 		await expectAccessible(page);
 
 		// The outbox holds the mail.
@@ -186,7 +186,7 @@ test.describe('certificates that certify', () => {
 		await expect(page.getByText('Administrator nie zatwierdził nazwiska „Jan Kowalski”')).toBeVisible();
 		await page.getByLabel('Imię i nazwisko na zaświadczeniu').fill('Grażyna Łęcka Wójcik');
 		await page.getByRole('button', { name: 'Potwierdź pisownię' }).click();
-		await expect(page.getByRole('status')).toHaveText('Pisownia potwierdzona. Możesz pobrać zaświadczenie.');
+		await expect(page.getByRole('status')).toHaveText('Pisownia potwierdzona. Zaświadczenie można już pobrać.');
 		await expect(page.getByText('Imię i nazwisko na zaświadczeniu: Grażyna Łęcka Wójcik')).toBeVisible();
 		await page.context().close();
 	});

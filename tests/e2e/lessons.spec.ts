@@ -89,7 +89,7 @@ test.describe('lessons and progress', () => {
 		const response = await page.goto('/courses/protokol-dyplomatyczny/zasady-pierwszenstwa');
 		expect(response?.status()).toBe(403);
 		await expect(page.getByRole('heading', { level: 1, name: 'Lekcja zablokowana' })).toBeVisible();
-		await expect(page.getByText(/Otworzy się, gdy zaliczysz test/)).toBeVisible();
+		await expect(page.getByText(/Otworzy się po zaliczeniu testu/)).toBeVisible();
 	});
 
 	test('a learner enrols from the catalogue and the course appears on the dashboard', async ({ browser }) => {
