@@ -269,7 +269,7 @@ test.describe.serial('administration', () => {
 		await gotoReady(admin, `/admin/users?q=${encodeURIComponent('Barbara Zbiorcza')}`);
 		await admin.getByLabel('Zaznacz: Barbara Zbiorcza').check();
 		await admin.getByLabel('Co zrobić').selectOption('group');
-		await admin.getByLabel('Grupa', { exact: true }).selectOption({ label: GROUP });
+		await admin.getByRole('group', { name: 'Zaznaczone osoby' }).getByLabel('Grupa').selectOption({ label: GROUP });
 		await admin.getByRole('button', { name: 'Wykonaj dla zaznaczonych' }).click();
 		await expect(admin.getByRole('status').filter({ hasText: 'Dodano do grupy' })).toContainText(
 			'Dodano do grupy i zapisano na kurs: 1.'
