@@ -291,10 +291,11 @@ test.describe.serial('administration', () => {
 		const origin = new URL(admin.url()).origin;
 		const bad = await admin.request.post(`${new URL(admin.url()).pathname}?/deadline`, {
 			form: { finish_by: '2030-02-30' },
-			headers: { origin }
+			headers: { origin, accept: 'application/json', 'x-sveltekit-action': 'true' }
 		});
-		expect(bad.status()).toBe(400);
-		expect(await bad.text()).toContain('Proszę podać prawdziwą datę');
+		const answer = await bad.json();
+		expect(answer).toMatchObject({ type: 'failure', status: 400 });
+		expect(JSON.stringify(answer)).toContain('Proszę podać prawdziwą datę');
 		await admin.getByLabel('Ukończyć do (włącznie)').fill('2026-01-31');
 		await admin.getByRole('button', { name: 'Zapisz termin' }).click();
 		await expect(admin.getByRole('status')).toContainText('Zapisano termin ukończenia kursu.');
