@@ -42,7 +42,7 @@ export async function latestOutboxLink(page: Page, to: string, pathPrefix: strin
 	const message = page.locator('article', { hasText: to }).first();
 	// The link is clickable in the outbox: take it from the <a>, as a person would click it.
 	const links = await message.locator('pre a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-	const link = links.find((href) => new URL(href).pathname.startsWith(pathPrefix));
+	const link = links.find((href) => new URL(href).pathname.includes(pathPrefix));
 	if (!link) throw new Error(`no ${pathPrefix} link for ${to} in: ${await message.locator('pre').innerText()}`);
 	return new URL(link).pathname;
 }

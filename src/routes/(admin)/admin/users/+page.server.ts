@@ -97,6 +97,8 @@ export const actions = {
 			);
 			sent++;
 		}
+		// None of the ticked invitations is still open (a stale page or made-up ids): say so, as for one.
+		if (sent === 0) return fail(400, { invitationErrors: formError(m.admin_invitation_gone()) });
 		return { invitationDone: m.admin_bulk_resent({ count: sent }) };
 	},
 	resendInvitation: async (event) => {
