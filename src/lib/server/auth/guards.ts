@@ -34,8 +34,8 @@ export function homePathFor(role: Role): string {
 	return role === 'admin' ? '/admin' : role === 'trainer' ? '/trainer' : '/dashboard';
 }
 
-// Any base works for telling a path from a URL; this one cannot be a real host.
-// A base that never resolves (.invalid), written so that no scanner mistakes it for a request to another host.
+// Any base works for telling a path from a URL; this one (.invalid) cannot be a real host, and is written so that
+// no scanner mistakes it for a request to another host.
 const BASE = new URL('/', 'http://next.invalid');
 /** Control and invisible formatting characters: never part of a link someone meant. */
 const CONTROL = /[\p{Cc}\p{Cf}]/u;
