@@ -159,14 +159,7 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 				params: (fx: Fixtures) => ({ id: fx.groupId }),
 				fields: [...fields],
 				// Removing what is not there is a no-op that answers 200 (the database check still applies).
-				alsoAccept: action.startsWith('remove') ? [200, 404] : [404],
-				// An empty deadline is the way to clear it: a valid input that writes.
-				...(action === 'deadline'
-					? {
-							validInput: (v: Record<string, unknown>) =>
-								(Array.isArray(v.finish_by) ? v.finish_by[0] : v.finish_by) === ''
-						}
-					: {})
+				alsoAccept: action.startsWith('remove') ? [200, 404] : [404]
 			} satisfies HostileRow
 		])
 	),

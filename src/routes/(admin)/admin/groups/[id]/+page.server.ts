@@ -79,18 +79,16 @@ export const actions = {
 		const admin = requireRole(event, 'admin');
 		const group = groupOf(event);
 		const form = await event.request.formData();
-		// The form always sends the field (empty to clear): a post without it is refused, not read as "clear".
+		// Clearing is its own button (clear=yes); otherwise a real date is required, so no stray post clears it.
+		const clear = form.get('clear') === 'yes';
 		const raw = form.get('finish_by');
-		if (typeof raw !== 'string')
-			return fail(400, { action: 'deadline', values: {}, errors: fieldError('finish_by', m.error_required()) });
-		const value = raw.length > 10 ? 'x' : raw;
-		// Empty clears it; a date means the end of that day in Polish time.
-		const finishBy = value === '' ? null : warsawToInstant(value, '23:59');
-		if (value !== '' && !finishBy)
+		const value = typeof raw === 'string' && raw.length <= 10 ? raw : 'x';
+		const finishBy = clear ? null : warsawToInstant(value, '23:59');
+		if (!clear && !finishBy)
 			return fail(400, {
 				action: 'deadline',
-				values: { finish_by: value },
-				errors: fieldError('finish_by', m.admin_groups_deadline_invalid())
+				values: { finish_by: typeof raw === 'string' ? raw.slice(0, 20) : '' },
+				errors: fieldError('finish_by', value === '' ? m.error_required() : m.admin_groups_deadline_invalid())
 			});
 		setGroupDeadline(admin.id, group.id, finishBy);
 		return { action: 'deadline', done: finishBy ? m.admin_groups_deadline_set() : m.admin_groups_deadline_cleared() };
