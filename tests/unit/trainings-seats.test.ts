@@ -141,6 +141,22 @@ describe('registration', () => {
 		expect(seatCounts(id).confirmed).toBe(0);
 	});
 
+	it('an organiser acts only on registrations of the training in the URL, and moves only into one not begun', () => {
+		const first = makeTraining({ seats: 5 });
+		const other = makeTraining({ seats: 5, title: 'Inny termin' });
+		const a = registerForTraining(first.id, card('a'), ctx);
+		if (!a.ok) throw new Error('setup');
+		expect(cancelByOrganiser(a.id, { ...ctx, trainingId: other.id })).toEqual({ ok: false, reason: 'missing' });
+		expect(confirmByOrganiser(a.id, { ...ctx, trainingId: other.id })).toEqual({ ok: false, reason: 'missing' });
+		// A move into a training whose first day has begun is refused.
+		const later = Date.now() + 40 * 86_400_000;
+		expect(moveRegistration(a.id, other.id, { ...ctx, trainingId: first.id, now: later })).toEqual({
+			ok: false,
+			reason: 'closed'
+		});
+		expect(seatCounts(first.id).confirmed).toBe(1);
+	});
+
 	it('moves a person to another training: a seat there, the waitlist here moves up', () => {
 		const first = makeTraining({ seats: 1 });
 		const second = makeTraining({ seats: 5, title: 'Drugi termin' });

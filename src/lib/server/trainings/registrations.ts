@@ -14,7 +14,7 @@ import {
 } from '../db/schema';
 import { hashToken, randomId } from '../ids';
 import { deliverInBackground, queueMail, type Mail } from '../mail/outbox';
-import { daysOf, registrationOpen, seatCounts, trainingById } from './catalogue';
+import { daysOf, registrationOpen, seatCounts, span, trainingById } from './catalogue';
 import { registrationMail, superiorMail, type RegistrationMailKind } from './mails';
 import { ACTIVE_STATUSES, canMove, nextWaitlistSeq, promotions, statusAfterApproval, statusForNew } from './seats';
 
@@ -40,6 +40,14 @@ export interface Context {
 	now?: number;
 	/** Who acts: null for the person themselves or the superior (no account). */
 	actorId?: string | null;
+	/** The training of the organiser's page: a registration of another training is treated as missing. */
+	trainingId?: string;
+}
+
+/** A registration of the training in the organiser's URL (if one is given), else undefined. */
+function organiserRegistration(registrationId: string, tx: Tx, ctx: Context) {
+	const reg = registrationById(registrationId, tx);
+	return reg && (!ctx.trainingId || reg.trainingId === ctx.trainingId) ? reg : undefined;
 }
 
 type Queued = { id: string; mail: Mail }[];
@@ -290,7 +298,7 @@ export function cancelByToken(token: string, ctx: Context): ChangeResult {
 /** The organiser removes a person (any active status). */
 export function cancelByOrganiser(registrationId: string, ctx: Context): ChangeResult {
 	const { result, queued } = immediate((tx, queued): ChangeResult => {
-		const reg = registrationById(registrationId, tx);
+		const reg = organiserRegistration(registrationId, tx, ctx);
 		if (!reg) return { ok: false, reason: 'missing' };
 		return cancelInTx(reg, tx, queued, ctx, 'training.registration_removed');
 	});
@@ -355,7 +363,7 @@ export function decideApproval(
 /** The organiser confirms a waitlisted or pending person, only onto a free seat (never one too many). */
 export function confirmByOrganiser(registrationId: string, ctx: Context): ChangeResult {
 	const { result, queued } = immediate((tx, queued): ChangeResult => {
-		const reg = registrationById(registrationId, tx);
+		const reg = organiserRegistration(registrationId, tx, ctx);
 		if (!reg) return { ok: false, reason: 'missing' };
 		if (!canMove(reg.status, 'confirmed')) return { ok: false, reason: 'not_allowed' };
 		const training = trainingById(reg.trainingId, tx)!;
@@ -394,11 +402,14 @@ export type MoveResult = ChangeResult | { ok: false; reason: 'duplicate' | 'clos
 export function moveRegistration(registrationId: string, targetTrainingId: string, ctx: Context): MoveResult {
 	const now = ctx.now ?? Date.now();
 	const { result, queued } = immediate((tx, queued): MoveResult => {
-		const reg = registrationById(registrationId, tx);
+		const reg = organiserRegistration(registrationId, tx, ctx);
 		const target = trainingById(targetTrainingId, tx);
 		if (!reg || !target || target.id === reg.trainingId) return { ok: false, reason: 'missing' };
 		if (!ACTIVE_STATUSES.includes(reg.status)) return { ok: false, reason: 'not_allowed' };
-		if (target.status !== 'published') return { ok: false, reason: 'closed' };
+		// Only into a training that is on and has not begun.
+		const targetStart = span(daysOf(target.id, tx))?.start.getTime();
+		if (target.status !== 'published' || (targetStart !== undefined && targetStart <= now))
+			return { ok: false, reason: 'closed' };
 		const clash = tx
 			.select({ id: trainingRegistrations.id })
 			.from(trainingRegistrations)

@@ -169,10 +169,11 @@ export const actions = {
 	},
 	confirm: async (event) => {
 		const admin = requireRole(event, 'admin');
-		trainingOf(event);
+		const training = trainingOf(event);
 		const result = confirmByOrganiser(await idFrom(event, 'registrationId'), {
 			origin: event.url.origin,
-			actorId: admin.id
+			actorId: admin.id,
+			trainingId: training.id
 		});
 		if (!result.ok)
 			return fail(400, { action: 'registrations', values: {}, errors: formError(REFUSALS[result.reason]()) });
@@ -180,10 +181,11 @@ export const actions = {
 	},
 	cancel: async (event) => {
 		const admin = requireRole(event, 'admin');
-		trainingOf(event);
+		const training = trainingOf(event);
 		const result = cancelByOrganiser(await idFrom(event, 'registrationId'), {
 			origin: event.url.origin,
-			actorId: admin.id
+			actorId: admin.id,
+			trainingId: training.id
 		});
 		if (!result.ok)
 			return fail(400, { action: 'registrations', values: {}, errors: formError(REFUSALS[result.reason]()) });
@@ -191,14 +193,15 @@ export const actions = {
 	},
 	move: async (event) => {
 		const admin = requireRole(event, 'admin');
-		trainingOf(event);
+		const training = trainingOf(event);
 		const form = await event.request.formData();
 		const result = moveRegistration(
 			String(form.get('registrationId') ?? '').slice(0, 64),
 			String(form.get('target') ?? '').slice(0, 64),
 			{
 				origin: event.url.origin,
-				actorId: admin.id
+				actorId: admin.id,
+				trainingId: training.id
 			}
 		);
 		if (!result.ok)
