@@ -1,7 +1,7 @@
 // Retention (RODO): a registration of someone who never became a learner is anonymised a set number of days after
 // the training's last day (TRAINING_RETENTION_DAYS, default 365; docs/PRIVACY.md). Registrations of people with
 // an account stay with the account (its own anonymisation covers them).
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { audit } from '../audit/log';
 import { getDb } from '../db';
 import { trainingDays, trainingRegistrations, users } from '../db/schema';
@@ -54,29 +54,4 @@ export function anonymiseOldRegistrations(now = Date.now(), days = trainingReten
 		audit({ actorId: null, action: 'training.registrations_anonymised', details: { count: due.length, days } }, tx);
 		return due.length;
 	});
-}
-
-/** The registrations under one e-mail address (RODO access: the account export includes them). */
-export function registrationsOfEmail(email: string) {
-	return getDb()
-		.select({
-			trainingId: trainingRegistrations.trainingId,
-			firstName: trainingRegistrations.firstName,
-			lastName: trainingRegistrations.lastName,
-			position: trainingRegistrations.position,
-			office: trainingRegistrations.office,
-			officeType: trainingRegistrations.officeType,
-			email: trainingRegistrations.email,
-			phone: trainingRegistrations.phone,
-			dietaryNeeds: trainingRegistrations.dietaryNeeds,
-			accessibilityNeeds: trainingRegistrations.accessibilityNeeds,
-			superiorEmail: trainingRegistrations.superiorEmail,
-			consentVersion: trainingRegistrations.consentVersion,
-			consentAt: trainingRegistrations.consentAt,
-			status: trainingRegistrations.status,
-			createdAt: trainingRegistrations.createdAt
-		})
-		.from(trainingRegistrations)
-		.where(eq(trainingRegistrations.email, email.toLowerCase()))
-		.all();
 }
