@@ -106,7 +106,13 @@ describe('programme export, Word', () => {
 	it('puts the indicators, the budget with its total and the risks in real Word tables', async () => {
 		const w = await word(false);
 		const indicators = tableWithHeader(w, 'Cel operacyjny');
-		expect(indicators[0]).toEqual(['Cel operacyjny', 'Wskaźnik', 'Wartość bazowa', 'Wartość docelowa', 'Źródło danych']);
+		expect(indicators[0]).toEqual([
+			'Cel operacyjny',
+			'Wskaźnik',
+			'Wartość bazowa',
+			'Wartość docelowa',
+			'Źródło danych'
+		]);
 		expect(indicators).toContainEqual([
 			'1.2. Udział lokalnych firm w misjach gospodarczych',
 			'Liczba firm uczestniczących w misjach',
@@ -126,7 +132,12 @@ describe('programme export, Word', () => {
 
 		const budget = tableWithHeader(w, 'Rok');
 		expect(budget[0]).toEqual(['Rok', 'Źródło finansowania', 'Kwota', 'Przeznaczenie']);
-		expect(budget[1]).toEqual(['2027', 'środki własne', '45\u00a0000\u00a0zł', 'Misja gospodarcza i materiały promocyjne']);
+		expect(budget[1]).toEqual([
+			'2027',
+			'środki własne',
+			'45\u00a0000\u00a0zł',
+			'Misja gospodarcza i materiały promocyjne'
+		]);
 		expect(budget).toContainEqual(['2028', 'środki partnerów', '15\u00a0500\u00a0zł', 'Wizyta studyjna u partnera']);
 		expect(budget.at(-1)).toEqual(['Razem', '', '230\u00a0500\u00a0zł', '']);
 
@@ -156,9 +167,7 @@ describe('programme export, Word', () => {
 		const empty = await word(false, emptyProgramme());
 		expect(empty.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(CHAPTERS);
 		for (const first of ['Cel operacyjny', 'Rok', 'Ryzyko', 'Partner (kraj lub region)'])
-			expect(tableWithHeader(empty, first)[1].every((cell) => cell === '[do uzupełnienia]' || cell === '')).toBe(
-				true
-			);
+			expect(tableWithHeader(empty, first)[1].every((cell) => cell === '[do uzupełnienia]' || cell === '')).toBe(true);
 		expect(empty.paragraphs.find((p) => p.style === 'Title')?.text).toBe(
 			'Program współpracy zagranicznej Gminy Źdźbło Łąckie na lata 2027–2030'
 		);
@@ -173,9 +182,7 @@ describe('programme export, Word', () => {
 		const texts = w.paragraphs.map((p) => p.text);
 		expect(texts[0]).toBe('Projekt uchwały nr …/…/…');
 		expect(texts[1]).toBe('Rady Gminy Źdźbło Łąckie');
-		expect(texts[3]).toBe(
-			'w sprawie przyjęcia Programu współpracy zagranicznej Gminy Źdźbło Łąckie na lata 2027–2030'
-		);
+		expect(texts[3]).toBe('w sprawie przyjęcia Programu współpracy zagranicznej Gminy Źdźbło Łąckie na lata 2027–2030');
 		expect(texts).toContain(
 			'Na podstawie [podstawa prawna – do uzupełnienia przez radcę prawnego] uchwala się, co następuje:'
 		);

@@ -164,10 +164,7 @@ export function buildOutline(content: ProgrammeContent, meta: ExportMeta): Progr
 							items: goal.operational.map((op, k) => {
 								const title = text(op.title);
 								return {
-									text: m.programmes_export_operational_goal(
-										{ number: `${s + 1}.${k + 1}`, title: title.text },
-										o
-									),
+									text: m.programmes_export_operational_goal({ number: `${s + 1}.${k + 1}`, title: title.text }, o),
 									placeholder: title.placeholder
 								};
 							})
@@ -178,13 +175,7 @@ export function buildOutline(content: ProgrammeContent, meta: ExportMeta): Progr
 							? op.indicators
 							: [{ id: '', name: '', baseline: '', target: '', source: '' }];
 						for (const ind of indicators)
-							indicatorRows.push([
-								goalCell,
-								text(ind.name),
-								text(ind.baseline),
-								text(ind.target),
-								text(ind.source)
-							]);
+							indicatorRows.push([goalCell, text(ind.name), text(ind.baseline), text(ind.target), text(ind.source)]);
 					});
 				});
 				blocks.push(h2(m.programmes_export_indicators({}, o)), {

@@ -164,9 +164,7 @@ class Layout {
 		}
 		const widths = block.columns.map((c) => c.share * WIDTH);
 		const layoutRow = (cells: Cell[], header: boolean) => {
-			const lines = cells.map((c, i) =>
-				wrapText(header || c.bold ? bold : regular, c.text, size, widths[i] - 2 * PAD)
-			);
+			const lines = cells.map((c, i) => wrapText(header || c.bold ? bold : regular, c.text, size, widths[i] - 2 * PAD));
 			return { lines, height: Math.max(...lines.map((l) => l.length)) * leading + 2 * PAD };
 		};
 		const drawRow = (cells: Cell[], header: boolean) => {
@@ -220,7 +218,12 @@ class Layout {
 				return this.field(block.label, block.value);
 			case 'list':
 				for (const item of block.items)
-					this.paragraph(item.text, { bullet: true, after: 3, mark: item.placeholder, color: item.placeholder ? MUTED : INK });
+					this.paragraph(item.text, {
+						bullet: true,
+						after: 3,
+						mark: item.placeholder,
+						color: item.placeholder ? MUTED : INK
+					});
 				this.y -= 3;
 				return;
 			case 'table':
@@ -272,7 +275,13 @@ function tocPagesNeeded(outline: ProgrammeOutline): number {
 	return entries <= firstPage ? 1 : 1 + Math.ceil((entries - firstPage) / otherPages);
 }
 
-function drawToc(pdf: PDFDocument, fonts: Fonts, outline: ProgrammeOutline, first: number, headings: Layout['headings']) {
+function drawToc(
+	pdf: PDFDocument,
+	fonts: Fonts,
+	outline: ProgrammeOutline,
+	first: number,
+	headings: Layout['headings']
+) {
 	let index = first;
 	let page = pdf.getPage(index);
 	let y = A4.height - MARGIN - 24;
