@@ -120,6 +120,16 @@ describe('programme export, Word', () => {
 			'12',
 			'listy uczestników misji'
 		]);
+		// The goal's cell spans its indicators (a vertical merge), so the second indicator's row leaves it empty.
+		expect(indicators).toContainEqual([
+			'',
+			'Liczba kontaktów handlowych zgłoszonych przez firmy',
+			'0',
+			'20',
+			'ankieta po misji'
+		]);
+		expect(w.xml).toContain('<w:vMerge w:val="restart"/>');
+		expect(w.xml).toMatch(/<w:vMerge(?: w:val="continue")?\/>/);
 		// A goal without an indicator keeps its row, to be filled in.
 		expect(indicators).toContainEqual([
 			'2.2. Szkolenia pracowników urzędu z protokołu dyplomatycznego',
@@ -268,6 +278,25 @@ describe('programme export, PDF', () => {
 			expect(pages[page - 1]).toContain(chapter);
 			expect(pages[page - 1].indexOf(chapter)).toBeLessThan(80);
 		}
+	});
+
+	it('lays out a goal with more indicators than a page holds, repeating the goal on the next page', async () => {
+		const c = sampleProgramme(NAME);
+		c.strategicGoals[0].operational[0].indicators = Array.from({ length: 70 }, (_, i) => ({
+			id: `x${i}`,
+			name: `Próba ${i + 1}`,
+			baseline: '0',
+			target: String(i + 1),
+			source: 'rejestr'
+		}));
+		const file = join(dir, 'long.pdf');
+		writeFileSync(file, await exportProgrammePdf(c, meta(false)));
+		const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+		const flat = text.replace(/\s+/g, ' ');
+		expect(flat).toContain('Próba 1 ');
+		expect(flat).toContain('Próba 70 ');
+		const pagesWithGoal = text.split('\f').filter((p) => p.includes('Próba') && p.includes('1.1. Pozyskanie'));
+		expect(pagesWithGoal.length).toBeGreaterThan(1);
 	});
 
 	it('adds the draft resolution when asked', async () => {

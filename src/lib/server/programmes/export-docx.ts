@@ -16,11 +16,15 @@ import {
 	TableOfContents,
 	TableRow,
 	TextRun,
+	VerticalMergeType,
 	WidthType,
 	type ParagraphChild
 } from 'docx';
 import type { ProgrammeContent } from '$lib/programmes/model';
 import { buildOutline, type Block, type Cell, type ExportMeta, type ProgrammeOutline } from './export-outline';
+
+/** For the route's Content-Type header. */
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const FONT = 'Calibri';
 /** A4 in twips, with 2.5 cm margins. */
@@ -42,8 +46,9 @@ function tableOf(block: Extract<Block, { kind: 'table' }>): Table {
 	const widths = block.columns.map((c) => Math.round(c.share * TEXT_WIDTH));
 	const border = { style: BorderStyle.SINGLE, size: 4, color: GREY };
 	const borders = { top: border, bottom: border, left: border, right: border };
-	const cell = (c: Cell, i: number, header = false) =>
+	const cell = (c: Cell, i: number, header = false, mergesDown = false) =>
 		new TableCell({
+			verticalMerge: c.merged ? VerticalMergeType.CONTINUE : mergesDown ? VerticalMergeType.RESTART : undefined,
 			width: { size: widths[i], type: WidthType.DXA },
 			borders,
 			margins: { top: 60, bottom: 60, left: 100, right: 100 },
@@ -64,7 +69,13 @@ function tableOf(block: Extract<Block, { kind: 'table' }>): Table {
 				cantSplit: true,
 				children: block.columns.map((c, i) => cell({ text: c.label }, i, true))
 			}),
-			...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i)) }))
+			...block.rows.map(
+				(r, k) =>
+					new TableRow({
+						cantSplit: true,
+						children: r.map((c, i) => cell(c, i, false, !!block.rows[k + 1]?.[i]?.merged))
+					})
+			)
 		]
 	});
 }

@@ -25,6 +25,8 @@ export interface Cell {
 	placeholder?: boolean;
 	bold?: boolean;
 	alignRight?: boolean;
+	/** The cell merges with the one above (an operational goal spanning its indicators): no text of its own. */
+	merged?: boolean;
 }
 
 export type Block =
@@ -174,8 +176,15 @@ export function buildOutline(content: ProgrammeContent, meta: ExportMeta): Progr
 						const indicators = op.indicators.length
 							? op.indicators
 							: [{ id: '', name: '', baseline: '', target: '', source: '' }];
-						for (const ind of indicators)
-							indicatorRows.push([goalCell, text(ind.name), text(ind.baseline), text(ind.target), text(ind.source)]);
+						indicators.forEach((ind, i) =>
+							indicatorRows.push([
+								i === 0 ? goalCell : { text: '', merged: true },
+								text(ind.name),
+								text(ind.baseline),
+								text(ind.target),
+								text(ind.source)
+							])
+						);
 					});
 				});
 				blocks.push(h2(m.programmes_export_indicators({}, o)), {

@@ -163,43 +163,100 @@ class Layout {
 			x += c.share * WIDTH;
 		}
 		const widths = block.columns.map((c) => c.share * WIDTH);
-		const layoutRow = (cells: Cell[], header: boolean) => {
-			const lines = cells.map((c, i) => wrapText(header || c.bold ? bold : regular, c.text, size, widths[i] - 2 * PAD));
-			return { lines, height: Math.max(...lines.map((l) => l.length)) * leading + 2 * PAD };
+		const fontOf = (c: Cell, header: boolean) => (header || c.bold ? bold : regular);
+		const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
+
+		/** Rows drawn together: a row and the rows below whose cells merge into it (a goal over its indicators). */
+		const layoutGroup = (rows: Cell[][], header = false) => {
+			const lines = rows.map((r) =>
+				r.map((c, i) => (c.merged ? [] : wrapText(fontOf(c, header), c.text, size, widths[i] - 2 * PAD)))
+			);
+			const spans = rows.map((r, k) =>
+				r.map((c, i) => {
+					if (c.merged) return 0;
+					let n = 1;
+					while (rows[k + n]?.[i]?.merged) n++;
+					return n;
+				})
+			);
+			const need = (k: number, i: number) => lines[k][i].length * leading + 2 * PAD;
+			const heights = rows.map((r, k) =>
+				Math.max(leading + 2 * PAD, ...r.map((_, i) => (spans[k][i] === 1 ? need(k, i) : 0)))
+			);
+			rows.forEach((r, k) =>
+				r.forEach((_, i) => {
+					const n = spans[k][i];
+					const have = sum(heights.slice(k, k + n));
+					if (n > 1 && need(k, i) > have) heights[k + n - 1] += need(k, i) - have;
+				})
+			);
+			return { rows, lines, spans, heights, total: sum(heights), header };
 		};
-		const drawRow = (cells: Cell[], header: boolean) => {
-			const { lines, height } = layoutRow(cells, header);
+
+		const drawGroup = (g: ReturnType<typeof layoutGroup>) => {
 			const top = this.y;
-			cells.forEach((c, i) => {
-				const rect = { x: xs[i], y: top - height, width: widths[i], height };
-				this.page.drawRectangle({
-					...rect,
-					color: header ? HEADER_FILL : undefined,
-					borderColor: LINE,
-					borderWidth: 0.6
-				});
-				const font = header || c.bold ? bold : regular;
-				const right = c.alignRight || (header && block.columns[i].alignRight);
-				lines[i].forEach((line, j) => {
-					const w = font.widthOfTextAtSize(line, size);
-					const lx = right ? xs[i] + widths[i] - PAD - w : xs[i] + PAD;
-					const ly = top - PAD - leading * (j + 1) + 3;
-					this.draw(line, lx, ly, font, size, header ? MUTED : c.placeholder ? MUTED : INK, c.placeholder);
+			g.rows.forEach((r, k) => {
+				const rowTop = top - sum(g.heights.slice(0, k));
+				r.forEach((c, i) => {
+					if (!g.spans[k][i]) return;
+					const height = sum(g.heights.slice(k, k + g.spans[k][i]));
+					this.page.drawRectangle({
+						x: xs[i],
+						y: rowTop - height,
+						width: widths[i],
+						height,
+						color: g.header ? HEADER_FILL : undefined,
+						borderColor: LINE,
+						borderWidth: 0.6
+					});
+					const font = fontOf(c, g.header);
+					const right = c.alignRight || (g.header && block.columns[i].alignRight);
+					g.lines[k][i].forEach((line, j) => {
+						const w = font.widthOfTextAtSize(line, size);
+						const lx = right ? xs[i] + widths[i] - PAD - w : xs[i] + PAD;
+						const ly = rowTop - PAD - leading * (j + 1) + 3;
+						const color = g.header || c.placeholder ? MUTED : INK;
+						this.draw(line, lx, ly, font, size, color, c.placeholder);
+					});
 				});
 			});
-			this.y = top - height;
+			this.y = top - g.total;
 		};
-		const header = block.columns.map((c) => ({ text: c.label }));
-		const headerHeight = layoutRow(header, true).height;
-		this.ensure(headerHeight + (block.rows[0] ? layoutRow(block.rows[0], false).height : 0) + 4);
-		this.y -= 4;
-		drawRow(header, true);
+
+		const header = layoutGroup([block.columns.map((c) => ({ text: c.label }))], true);
+		const groups: Cell[][][] = [];
 		for (const row of block.rows) {
-			if (this.y - layoutRow(row, false).height < BOTTOM) {
-				this.newPage();
-				drawRow(header, true);
+			const last = groups.at(-1);
+			if (last && row.some((c) => c.merged)) last.push(row);
+			else groups.push([row]);
+		}
+		// Keep the header with at least the first row.
+		const first = block.rows[0] ? layoutGroup([block.rows[0]]).total : 0;
+		this.ensure(header.total + first + 4);
+		this.y -= 4;
+		drawGroup(header);
+		for (const rows of groups) {
+			// A group that does not fit is split where the page ends; the merged text repeats on the next page.
+			const filled = rows.map((r, k) =>
+				r.map((c, i) => (c.merged ? rows.slice(0, k).findLast((above) => !above[i].merged)![i] : c))
+			);
+			let start = 0;
+			let fresh = false;
+			while (start < rows.length) {
+				let n = rows.length - start;
+				const chunk = (count: number) => layoutGroup([filled[start], ...rows.slice(start + 1, start + count)]);
+				let g = chunk(n);
+				while (n > 1 && this.y - g.total < BOTTOM) g = chunk(--n);
+				if (this.y - g.total < BOTTOM && !fresh) {
+					this.newPage();
+					drawGroup(header);
+					fresh = true;
+					continue;
+				}
+				drawGroup(g);
+				fresh = false;
+				start += n;
 			}
-			drawRow(row, false);
 		}
 		this.y -= 10;
 	}
