@@ -7,12 +7,12 @@ import {
 	getOwnAttempt,
 	keysShown,
 	listAttempts,
-	saveAnswer,
 	savedAnswers,
 	startAttempt,
 	startState,
 	submitAttempt
 } from '$lib/server/quiz/attempts';
+import { saveAnswer } from '$lib/server/quiz/answers';
 import { QuizError } from '$lib/server/quiz/errors';
 import { insertUser } from './db-helpers';
 import { fixtureCourse, RIGHT } from './quiz-fixtures';
