@@ -19,7 +19,7 @@ import { fixtureCourse, RIGHT } from './quiz-fixtures';
 
 const issued = vi.hoisted(() => [] as [string, string][]);
 vi.mock('$lib/server/certificates/issue', () => ({
-	issueCertificateIfComplete: (userId: string, courseSlug: string) => {
+	afterCompletion: (_tx: unknown, userId: string, courseSlug: string) => {
 		issued.push([userId, courseSlug]);
 		return null;
 	}

@@ -4,7 +4,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Course, Quiz } from '../content/catalogue';
 import { getDb, durably, prepared } from '../db';
 import { quizAttempts, quizResponses, type QuizAttempt } from '../db/schema';
-import { issueCertificateIfComplete } from '../certificates/issue';
+import { afterCompletion } from '../certificates/issue';
 import { isFinalQuizUnlocked, isModuleUnlocked, passedQuizSlugs } from '../progress/unlock';
 import { randomId } from '../ids';
 import { QuizError } from './errors';
@@ -121,7 +121,7 @@ export interface SubmitResult {
  */
 export function submitAttempt(userId: string, quiz: Quiz, attemptId: string, now = new Date()): SubmitResult {
 	getOwnAttempt(userId, quiz.courseSlug, quiz.slug, attemptId);
-	const result = durably(getDb(), (tx) => {
+	return durably(getDb(), (tx) => {
 		const attempt = tx.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId)).get()!;
 		if (attempt.submittedAt) return { attempt, gradedNow: false };
 		const rows = tx.select().from(quizResponses).where(eq(quizResponses.attemptId, attemptId)).all();
@@ -140,10 +140,10 @@ export function submitAttempt(userId: string, quiz: Quiz, attemptId: string, now
 			.set({ submittedAt, score: grade.score, maxScore: grade.maxScore, percent: grade.percent, passed: grade.passed })
 			.where(and(eq(quizAttempts.id, attemptId), isNull(quizAttempts.submittedAt)))
 			.run();
+		// A pass can be the last rule of the course: the certificate commits with it.
+		if (grade.passed) afterCompletion(tx, userId, quiz.courseSlug);
 		return { attempt: tx.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId)).get()!, gradedNow: true };
 	});
-	if (result.gradedNow && result.attempt.passed) issueCertificateIfComplete(userId, quiz.courseSlug);
-	return result;
 }
 
 /** Grades every open attempt of this quiz whose time is up, with what was saved. */
