@@ -1,6 +1,6 @@
 // Every message is written to the outbox first. With SMTP_URL set it is then sent; without it the outbox is
 // the delivery (an admin reads it in the app and the server log points to it).
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getDb, prepared, type Tx } from '../db';
 import { mailOutbox, type MailAttachment } from '../db/schema';
 import { randomId } from '../ids';
@@ -131,6 +131,11 @@ export function deliverInBackground(queued: { id: string; mail: Mail }[]) {
 	(async () => {
 		for (const { id, mail } of queued) await deliverMail(id, mail);
 	})().catch((e) => console.error(`[mail] background delivery stopped: ${(e as Error).message}`));
+}
+
+/** The newest messages first, for the admins' outbox page. */
+export function recentMail(limit = 200) {
+	return getDb().select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(limit).all();
 }
 
 /**
