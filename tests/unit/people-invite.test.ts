@@ -1,11 +1,10 @@
-// people/invite.ts inviteUser and people/account.ts: the admin's invitation, a person's language, the admin's view.
+// people/invite.ts inviteUser: the admin's invitation of one person.
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { findValidInvitation } from '$lib/server/auth/tokens';
 import { getDb } from '$lib/server/db';
-import { auditLog, groupMembers, groups, invitations, mailOutbox, users } from '$lib/server/db/schema';
+import { auditLog, groups, invitations, mailOutbox } from '$lib/server/db/schema';
 import { randomId } from '$lib/server/ids';
-import { accountForAdmin, setUserLocale } from '$lib/server/people/account';
 import { inviteUser } from '$lib/server/people/invite';
 import { insertUser } from './db-helpers';
 
@@ -67,27 +66,5 @@ describe('inviteUser', () => {
 			expect(auditsOf(email)).toEqual([]);
 			expect(getDb().select().from(mailOutbox).where(eq(mailOutbox.to, email)).all()).toEqual([]);
 		}
-	});
-});
-
-describe('the account', () => {
-	it('keeps the language a person chose', () => {
-		const id = insertUser();
-		setUserLocale(id, 'en');
-		expect(getDb().select({ locale: users.locale }).from(users).where(eq(users.id, id)).get()?.locale).toBe('en');
-	});
-
-	it("shows the admin everything but the password hash, with the person's groups by name; nothing for an anonymised one", () => {
-		const id = insertUser({ passwordHash: 'argon2-secret' });
-		const groupB = group('B grupa');
-		const groupA = group('A grupa');
-		for (const groupId of [groupB, groupA]) getDb().insert(groupMembers).values({ groupId, userId: id }).run();
-		const account = accountForAdmin(id)!;
-		expect(account.user.hasPassword).toBe(true);
-		expect(JSON.stringify(account)).not.toContain('argon2-secret');
-		expect(account.memberOf.map((g) => g.name)).toEqual(['A grupa', 'B grupa']);
-		expect(accountForAdmin('nobody')).toBeUndefined();
-		getDb().update(users).set({ anonymisedAt: new Date() }).where(eq(users.id, id)).run();
-		expect(accountForAdmin(id)).toBeUndefined();
 	});
 });
