@@ -610,10 +610,7 @@ export const programmes = sqliteTable(
 		createdAt: createdAt(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [
-		index('programme_author_idx').on(t.authorId),
-		index('programme_status_idx').on(t.status, t.publishedAt)
-	]
+	(t) => [index('programme_author_idx').on(t.authorId), index('programme_status_idx').on(t.status, t.publishedAt)]
 );
 
 export const PROGRAMME_SHARE_ROLES = ['view', 'edit'] as const;
