@@ -1,10 +1,17 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireUser } from '$lib/server/auth/guards';
 import { fields } from '$lib/server/forms/fields';
 import { formError, safeValues, validateForm } from '$lib/server/forms/validate';
 import { PROGRAMME_SHARE_ROLES } from '$lib/server/db/schema';
-import { canPublish, canShare, canUnpublish, isCollaborator } from '$lib/server/programmes/access';
+import type { SessionUser } from '$lib/server/auth/session';
+import {
+	canPublish,
+	canShare,
+	canUnpublish,
+	isCollaborator,
+	type ProgrammeAccess
+} from '$lib/server/programmes/access';
 import { orHttpError } from '$lib/server/programmes/http';
 import { missingText, programmeErrorText } from '$lib/server/programmes/messages';
 import { readiness } from '$lib/server/programmes/readiness';
@@ -60,6 +67,13 @@ const shareSchema = z.object({
 	role: z.enum(PROGRAMME_SHARE_ROLES, { error: 'required' })
 });
 
+/** 404 for a draft the person may not see; 403 when they see it but may not do this. */
+function permitted(id: string, user: SessionUser, allowed: (a: ProgrammeAccess) => boolean) {
+	const p = orHttpError(() => loadProgramme(id, user));
+	if (!allowed(p.access)) error(403, { message: 'forbidden' });
+	return p;
+}
+
 function refused(e: unknown, values: Record<string, string> = {}) {
 	if (e instanceof ProgrammeError && e.status !== 404)
 		return fail(e.status, { values, errors: formError(programmeErrorText(e.code)) });
@@ -69,7 +83,7 @@ function refused(e: unknown, values: Record<string, string> = {}) {
 export const actions = {
 	share: async (event) => {
 		const user = requireUser(event);
-		orHttpError(() => loadProgramme(event.params.id, user));
+		permitted(event.params.id, user, canShare);
 		const form = await event.request.formData();
 		const parsed = validateForm(shareSchema, form);
 		const values = safeValues(form, ['email', 'role']);
@@ -83,7 +97,7 @@ export const actions = {
 	},
 	unshare: async (event) => {
 		const user = requireUser(event);
-		orHttpError(() => loadProgramme(event.params.id, user));
+		permitted(event.params.id, user, canShare);
 		const form = await event.request.formData();
 		const parsed = validateForm(z.object({ email: fields.email() }), form);
 		if (!parsed.ok) return fail(400, { values: {}, errors: parsed.errors });
@@ -96,7 +110,7 @@ export const actions = {
 	},
 	publish: async (event) => {
 		const user = requireUser(event);
-		orHttpError(() => loadProgramme(event.params.id, user));
+		permitted(event.params.id, user, canPublish);
 		const form = await event.request.formData();
 		const parsed = validateForm(z.object({ consent: z.literal('yes', { error: 'programmes_consent' }) }), form);
 		if (!parsed.ok) return fail(400, { values: {}, errors: parsed.errors });
@@ -109,7 +123,7 @@ export const actions = {
 	},
 	unpublish: async (event) => {
 		const user = requireUser(event);
-		orHttpError(() => loadProgramme(event.params.id, user));
+		permitted(event.params.id, user, () => canUnpublish(user));
 		const form = await event.request.formData();
 		const parsed = validateForm(z.object({ confirm: z.literal('yes', { error: 'required' }) }), form);
 		if (!parsed.ok) return fail(400, { values: {}, errors: parsed.errors });
