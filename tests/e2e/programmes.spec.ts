@@ -122,7 +122,7 @@ test('draft all steps, share with a trainer who comments, publish, find it as an
 	await trainer.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	await expect(trainer.getByText('Ten projekt udostępniono Pani/Panu do czytania')).toBeVisible();
 	await expect(trainer.getByRole('button', { name: 'Zapisz', exact: true })).toHaveCount(0);
-	await trainer.getByLabel('Komentarz').fill('Proszę dodać drugi wskaźnik przed spotkaniem.');
+	await trainer.getByLabel('Komentarz', { exact: true }).fill('Proszę dodać drugi wskaźnik przed spotkaniem.');
 	await trainer.getByRole('button', { name: 'Dodaj komentarz' }).click();
 	await expect(trainer.locator('#comments')).toContainText('Proszę dodać drugi wskaźnik przed spotkaniem.');
 	await trainer.context().close();
