@@ -25,6 +25,8 @@ import {
 	unpublishProgramme,
 	unshareProgramme
 } from '$lib/server/programmes/store';
+import { anonymisePerson } from '$lib/server/privacy/anonymise';
+import { exportPersonalData } from '$lib/server/privacy/export';
 import { insertUser } from './db-helpers';
 
 function person(role: 'learner' | 'trainer' | 'admin' = 'learner') {
@@ -336,6 +338,23 @@ describe('store', () => {
 			.all()
 			.map((e) => e.action);
 		expect(actions).toEqual(expect.arrayContaining(['programme.published', 'programme.unpublished']));
+	});
+});
+
+describe('personal data', () => {
+	it('the export lists drafted programmes, comments and shares; anonymisation removes the shares', () => {
+		const author = person();
+		const trainer = person('trainer');
+		const admin = person('admin');
+		const id = createProgramme(author, { titleOffice: 'Gminy Fikcyjnej', content: emptyProgramme() });
+		shareProgramme(author, id, trainer.email, 'view');
+		addComment(trainer, id, 'office', 'Uwaga trenera');
+		expect(exportPersonalData(author.id)?.programmes.map((p) => p.id)).toEqual([id]);
+		const own = exportPersonalData(trainer.id);
+		expect(own?.programmeComments.map((c) => c.body)).toEqual(['Uwaga trenera']);
+		expect(own?.programmesSharedWithMe.map((s) => [s.programme, s.role])).toEqual([[id, 'view']]);
+		expect(anonymisePerson(trainer.id, admin.id)).toEqual({ ok: true });
+		expect(getDb().select().from(programmeShares).where(eq(programmeShares.programmeId, id)).all()).toEqual([]);
 	});
 });
 
