@@ -6,7 +6,7 @@ import { requireApiUser } from '$lib/server/auth/guards';
 import { canEdit } from '$lib/server/programmes/access';
 import { pairsOf, parseStep } from '$lib/server/programmes/form';
 import { orHttpError, stepOr404 } from '$lib/server/programmes/http';
-import { translateErrors } from '$lib/server/programmes/messages';
+import { missingText, translateErrors } from '$lib/server/programmes/messages';
 import { stepReadiness } from '$lib/server/programmes/readiness';
 import { loadProgramme, saveStep } from '$lib/server/programmes/store';
 import type { RequestHandler } from './$types';
@@ -44,5 +44,11 @@ export const POST = (async (event) => {
 		);
 	const after = loadProgramme(p.row.id, user);
 	const r = stepReadiness(after.content, step);
-	return json({ saved: true, version: result.version, savedAt: Date.now(), ready: r.ready });
+	return json({
+		saved: true,
+		version: result.version,
+		savedAt: Date.now(),
+		ready: r.ready,
+		missing: r.missing.map((x) => missingText(x.code, x.subject))
+	});
 }) satisfies RequestHandler;
