@@ -1,7 +1,10 @@
 // What the export routes share: the meta the exporters take, and the download response.
 import { getLocale } from '$lib/paraglide/runtime';
-import type { ExportMeta } from './export-docx';
+import type { exportProgrammeDocx } from './export-docx';
 import { programmeTitle, type LoadedProgramme } from './store';
+
+/** The meta the exporters take (typed from the exporter, so this file follows it). */
+export type ExportMeta = Parameters<typeof exportProgrammeDocx>[1];
 
 export function exportMetaOf(p: LoadedProgramme): ExportMeta {
 	return {

@@ -6,8 +6,8 @@ import { orHttpError } from '$lib/server/programmes/http';
 import { loadProgramme } from '$lib/server/programmes/store';
 import type { RequestHandler } from './$types';
 
-export const GET = (({ params, locals }) => {
+export const GET = (async ({ params, locals }) => {
 	const p = orHttpError(() => loadProgramme(params.id, locals.user ?? null));
-	const bytes = exportProgrammeDocx(p.content, exportMetaOf(p));
+	const bytes = await exportProgrammeDocx(p.content, exportMetaOf(p));
 	return exportResponse(bytes, p, 'docx');
 }) satisfies RequestHandler;
