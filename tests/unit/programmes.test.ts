@@ -27,6 +27,9 @@ import {
 } from '$lib/server/programmes/store';
 import { anonymisePerson } from '$lib/server/privacy/anonymise';
 import { exportPersonalData } from '$lib/server/privacy/export';
+import { draftFromDiagnosis } from '$lib/server/programmes/start';
+import { getSurvey } from '$lib/server/surveys';
+import { generateTokens, saveResponse } from '$lib/server/surveys/responses';
 import { insertUser } from './db-helpers';
 
 function person(role: 'learner' | 'trainer' | 'admin' = 'learner') {
@@ -399,6 +402,32 @@ describe('survey pre-fill', () => {
 		expect(c.forms).toEqual(['partnership-agreement', 'exchange']);
 		expect(c.organisation.coordinator).toBe('Wyznaczona osoba');
 	});
+	it('a pasted survey link of the office pre-fills step 1 from its saved answers; a bad link is refused', () => {
+		const admin = person('admin');
+		const survey = getSurvey('diagnoza-wspolpracy-zagranicznej')!;
+		const [{ token }] = generateTokens(admin.id, survey, ['Urząd Gminy Fikcyjna']);
+		saveResponse(
+			survey,
+			{ kind: 'token', token },
+			{
+				'typ-jst': { choice: 'powiat' },
+				wspolpraca: { choice: 'tak' },
+				'formy-wspolpracy': { choices: ['projekty'] }
+			}
+		);
+		const start = draftFromDiagnosis(
+			`https://akademia.example/surveys/${survey.slug}?t=${token}`,
+			'Starostwo Fikcyjne'
+		);
+		expect(start.ok && start.prefilled).toBe(true);
+		if (!start.ok) return;
+		expect(start.content.office.type).toBe('powiat');
+		expect(start.content.office.currentForms).toBe('Wspólne projekty');
+		expect(start.content.forms).toEqual(['project']);
+		expect(draftFromDiagnosis('', 'X')).toMatchObject({ ok: true, prefilled: false });
+		expect(draftFromDiagnosis('nieznanytoken123', 'X').ok).toBe(false);
+	});
+
 	it('reads a token from a link or a bare code, and the type from an office name', () => {
 		expect(tokenFromLink('https://akademia.example/surveys/diagnoza?t=abcdefgh1234')).toBe('abcdefgh1234');
 		expect(tokenFromLink('abcdefgh1234')).toBe('abcdefgh1234');
