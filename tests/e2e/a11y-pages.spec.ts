@@ -24,7 +24,10 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		(fx) => `/trainings/${fx.training.slug}/cancel/${fx.training.cancelToken}`,
 		(fx) => `/trainings/${fx.training.slug}/approval/${fx.training.approvalToken}`,
 		'/surveys',
-		'/surveys/diagnoza-wspolpracy-zagranicznej'
+		'/surveys/diagnoza-wspolpracy-zagranicznej',
+		'/programmes',
+		'/programmes?q=gmina&type=gmina&region=far-east&form=exchange',
+		(fx) => `/programmes/${fx.programme.publishedId}`
 	],
 	learner: [
 		'/dashboard',
@@ -45,7 +48,13 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		'/practices/submissions',
 		(fx) => `/practices/submissions/${fx.practiceSubmissionId}`,
 		// The evaluation form: every kind of field a survey draws (grid, choice, long text).
-		(fx) => `/surveys/ocena-szkolenia?course=${fx.course.slug}`
+		(fx) => `/surveys/ocena-szkolenia?course=${fx.course.slug}`,
+		'/programmes',
+		'/programmes/new',
+		(fx) => `/programmes/${fx.programme.draftId}`,
+		...['office', 'goals', 'partners', 'economy', 'organisation', 'budget', 'monitoring'].map(
+			(step) => (fx: Fixtures) => `/programmes/${fx.programme.draftId}/${step}`
+		)
 	],
 	trainer: [
 		'/trainer',
@@ -54,7 +63,9 @@ const PAGES: Record<Who, (string | ((fx: Fixtures) => string))[]> = {
 		(fx) => `/attendance/${fx.liveSessionId}`,
 		...groupReports(),
 		'/admin/surveys',
-		'/admin/surveys/diagnoza-wspolpracy-zagranicznej'
+		'/admin/surveys/diagnoza-wspolpracy-zagranicznej',
+		// A draft shared with the trainer to read and comment.
+		(fx) => `/programmes/${fx.programme.draftId}/goals`
 	],
 	admin: [
 		'/admin',

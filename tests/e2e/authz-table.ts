@@ -32,6 +32,9 @@ export interface AuthzRow {
 	also?: { why: string; params: (fx: Fixtures) => Record<string, string>; expect: Record<Actor, Outcome> }[];
 }
 
+const draftProgramme = (fx: Fixtures) => ({ id: fx.programme.draftId });
+const publishedProgramme = (fx: Fixtures) => ({ id: fx.programme.publishedId });
+
 /** Shorthands for the common shapes. */
 const all = (o: Outcome): Record<Actor, Outcome> => ({
 	anonymous: o,
@@ -365,6 +368,74 @@ export const AUTHZ_TABLE: Record<string, AuthzRow> = {
 		['requestChanges', 'publish', 'reject'].map((action) => [
 			`POST /admin/practices/[id]?/${action}`,
 			{ params: (fx: Fixtures) => ({ id: fx.practiceSubmissionId }), expect: adminOnly(400) } satisfies AuthzRow
+		])
+	),
+	// --- programme builder: the gallery is public; a draft is its author's and the people it is shared with
+	// (trainerOfGroup: view); anyone else, admins and anonymous visitors included, gets 404 as for no such id. A
+	// published programme is public, read-only (steps, comments and shares stay with its author).
+	'GET /programmes': { expect: all(200) },
+	'GET /programmes/new': { expect: signedIn(200) },
+	'POST /programmes/new?/default': { expect: signedIn(400) },
+	'GET /programmes/[id]': {
+		params: draftProgramme,
+		expect: { ...all(404), learner: 200, trainerOfGroup: 200 },
+		also: [{ why: 'a published programme is public', params: publishedProgramme, expect: all(200) }]
+	},
+	'POST /programmes/[id]?/share': {
+		params: draftProgramme,
+		expect: { ...all(404), anonymous: 'login', learner: 400, trainerOfGroup: 403 }
+	},
+	'POST /programmes/[id]?/unshare': {
+		params: draftProgramme,
+		expect: { ...all(404), anonymous: 'login', learner: 400, trainerOfGroup: 403 }
+	},
+	'POST /programmes/[id]?/publish': {
+		params: draftProgramme,
+		expect: { ...all(404), anonymous: 'login', learner: 400, trainerOfGroup: 403 }
+	},
+	'POST /programmes/[id]?/unpublish': {
+		params: draftProgramme,
+		expect: { ...all(404), anonymous: 'login', learner: 403, trainerOfGroup: 403 },
+		also: [
+			{
+				why: 'only an admin takes a published programme out of the gallery (its author too is refused)',
+				params: publishedProgramme,
+				expect: { ...all(403), anonymous: 'login', admin: 400 }
+			}
+		]
+	},
+	'GET /programmes/[id]/[step]': {
+		params: (fx) => ({ ...draftProgramme(fx), step: 'goals' }),
+		expect: { ...all(404), anonymous: 'login', learner: 200, trainerOfGroup: 200 },
+		also: [
+			{
+				why: "the working view of a published programme stays its author's",
+				params: (fx) => ({ ...publishedProgramme(fx), step: 'goals' }),
+				expect: { ...all(404), anonymous: 'login', otherLearner: 200 }
+			}
+		]
+	},
+	'POST /programmes/[id]/[step]?/save': {
+		params: (fx) => ({ ...draftProgramme(fx), step: 'goals' }),
+		expect: { ...all(404), anonymous: 'login', learner: 400, trainerOfGroup: 403 }
+	},
+	'POST /programmes/[id]/[step]?/comment': {
+		params: (fx) => ({ ...draftProgramme(fx), step: 'goals' }),
+		expect: { ...all(404), anonymous: 'login', learner: 400, trainerOfGroup: 400 }
+	},
+	'POST /programmes/[id]/save': {
+		params: draftProgramme,
+		expect: { ...all(404), anonymous: 401, learner: 400, trainerOfGroup: 403 }
+	},
+	// The downloads (the export helper's functions; 501 from the placeholder until that branch is merged).
+	...Object.fromEntries(
+		['docx', 'pdf'].map((ext) => [
+			`GET /programmes/[id]/export.${ext}`,
+			{
+				params: draftProgramme,
+				expect: { ...all(404), learner: 200, trainerOfGroup: 200 },
+				also: [{ why: 'a published programme is public', params: publishedProgramme, expect: all(200) }]
+			} satisfies AuthzRow
 		])
 	),
 	// --- surveys: the public form (a token-only survey refuses a post without a token: 403), the report ---

@@ -54,6 +54,11 @@ export interface Fixtures {
 	 * and a pending registration's approval token (the links in their mails).
 	 */
 	training: { id: string; slug: string; cancelToken: string; approvalToken: string };
+	/**
+	 * Programmes: a draft of `learner` shared with `trainerOfGroup` (view: reads and comments, never edits), and a
+	 * programme of `otherLearner` published in the gallery.
+	 */
+	programme: { draftId: string; publishedId: string };
 }
 
 /** A fictitious case in the stored shape of a submission (src/lib/server/practices/form.ts). */
@@ -129,6 +134,7 @@ export function createFixtures(): Fixtures {
 		const certificateCode = `${chars.slice(0, 5)}-${chars.slice(5)}`;
 		const now = Date.now();
 		const training = { id: id(), slug: `szkolenie-${id().slice(0, 10)}`, cancelToken: id(), approvalToken: id() };
+		const programme = { draftId: id(), publishedId: id() };
 		db.transaction(() => {
 			for (const [g, learner, trainer] of [
 				[groupId, people.learner, people.trainerOfGroup],
@@ -266,6 +272,18 @@ export function createFixtures(): Fixtures {
 				hashToken(training.approvalToken),
 				`authz.boss.${stamp}@akademia.test`
 			);
+			const programmeRow = db.prepare(
+				`insert into programme (id, author_id, title_office, year_from, year_to, content, status, published_at, updated_at)
+				 values (?, ?, ?, 2026, 2030, ?, ?, ?, ?)`
+			);
+			programmeRow.run(programme.draftId, people.learner.id, 'Gminy Fikcyjnej', '{}', 'draft', null, now);
+			programmeRow.run(programme.publishedId, people.otherLearner.id, 'Gminy Obcej', '{}', 'published', now, now);
+			db.prepare('insert into programme_share (programme_id, email, user_id, role) values (?, ?, ?, ?)').run(
+				programme.draftId,
+				people.trainerOfGroup.email,
+				people.trainerOfGroup.id,
+				'view'
+			);
 		})();
 		return {
 			people,
@@ -281,7 +299,8 @@ export function createFixtures(): Fixtures {
 			passwordReset,
 			practiceSubmissionId,
 			practiceSlug,
-			training
+			training,
+			programme
 		};
 	} finally {
 		db.close();

@@ -4,6 +4,7 @@
 // validation, not the guard) and the fields the form reads.
 import type { Actor, Fixtures } from './fixtures';
 import { formFieldNames } from '../../src/lib/server/practices/form';
+import { unsafeTextReason } from '../../src/lib/server/forms/fields';
 
 const PRACTICE_FORM_FIELDS = formFieldNames();
 
@@ -172,6 +173,55 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 	},
 	'POST /admin/users/[id]?/disable': { actor: 'admin', fields: [], skip: 'reads no input' },
 	'POST /admin/users/[id]?/enable': { actor: 'admin', fields: [], skip: 'reads no input' },
+	// --- programme builder: a draft of `learner`. A save needs the version it was based on (digits), which no
+	// hostile value is, so nothing is ever written; a comment is free text, and a hostile value that is a fine
+	// comment ("a@b") is skipped as valid input.
+	'POST /programmes/new?/default': {
+		actor: 'learner',
+		fields: ['office', 'titleOffice', 'type', 'from', 'to', 'survey']
+	},
+	'POST /programmes/[id]?/share': {
+		actor: 'learner',
+		params: (fx) => ({ id: fx.programme.draftId }),
+		fields: ['email', 'role']
+	},
+	'POST /programmes/[id]?/unshare': {
+		actor: 'learner',
+		params: (fx) => ({ id: fx.programme.draftId }),
+		fields: ['email'],
+		alsoAccept: [200]
+	},
+	'POST /programmes/[id]?/publish': {
+		actor: 'learner',
+		params: (fx) => ({ id: fx.programme.draftId }),
+		fields: ['consent']
+	},
+	'POST /programmes/[id]?/unpublish': {
+		actor: 'admin',
+		params: (fx) => ({ id: fx.programme.publishedId }),
+		fields: ['confirm']
+	},
+	'POST /programmes/[id]/[step]?/save': {
+		actor: 'learner',
+		params: (fx) => ({ id: fx.programme.draftId, step: 'goals' }),
+		fields: ['version', 'g.0.title', 'g.0.o.0.title', 'g.0.o.0.k.0.name', 'g.0.o.0.k.0.target', 'add']
+	},
+	'POST /programmes/[id]/[step]?/comment': {
+		actor: 'learner',
+		params: (fx) => ({ id: fx.programme.draftId, step: 'goals' }),
+		fields: ['body'],
+		validInput: (v) =>
+			typeof v.body === 'string' &&
+			v.body.trim().length > 0 &&
+			v.body.trim().length <= 2000 &&
+			unsafeTextReason(v.body.trim()) === null
+	},
+	'POST /programmes/[id]/save': {
+		actor: 'learner',
+		params: (fx) => ({ id: fx.programme.draftId }),
+		fields: ['step', 'version', 'fields'],
+		body: 'json'
+	},
 	// --- good practices: no hostile value is a valid case (the country must be one from the list), and a
 	// moderation decision needs the version the admin read, which no hostile value matches.
 	'POST /practices/submit?/default': { actor: 'learner', fields: PRACTICE_FORM_FIELDS },

@@ -578,3 +578,72 @@ export const trainingMailLog = sqliteTable(
 export type Training = typeof trainings.$inferSelect;
 export type TrainingDay = typeof trainingDays.$inferSelect;
 export type TrainingRegistration = typeof trainingRegistrations.$inferSelect;
+
+// Programme builder (src/lib/server/programmes): an office's draft programme of international cooperation.
+
+export const PROGRAMME_STATUSES = ['draft', 'published'] as const;
+export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
+
+/**
+ * One draft programme. `content` is the whole ProgrammeContent (src/lib/programmes/model.ts); `version` rises by
+ * one on every save, and a save based on an older version is refused (programmes/store.ts), so two tabs or two
+ * colleagues never overwrite each other silently. Published programmes show in the public gallery with the
+ * office and the date only.
+ */
+export const programmes = sqliteTable(
+	'programme',
+	{
+		id: text('id').primaryKey(),
+		authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+		/** The title's parts: "Program współpracy zagranicznej <titleOffice> na lata <yearFrom>–<yearTo>". */
+		titleOffice: text('title_office').notNull(),
+		yearFrom: integer('year_from'),
+		yearTo: integer('year_to'),
+		content: text('content', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+		version: integer('version').notNull().default(1),
+		status: text('status', { enum: PROGRAMME_STATUSES }).notNull().default('draft'),
+		/** Demo examples: the public page labels them as illustrations. */
+		example: integer('example', { mode: 'boolean' }).notNull().default(false),
+		publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+		unpublishedBy: text('unpublished_by').references(() => users.id, { onDelete: 'set null' }),
+		unpublishedAt: integer('unpublished_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('programme_author_idx').on(t.authorId), index('programme_status_idx').on(t.status, t.publishedAt)]
+);
+
+export const PROGRAMME_SHARE_ROLES = ['view', 'edit'] as const;
+export type ProgrammeShareRole = (typeof PROGRAMME_SHARE_ROLES)[number];
+
+/** A draft shared by its author with a colleague or a trainer, by e-mail (the account is matched when known). */
+export const programmeShares = sqliteTable(
+	'programme_share',
+	{
+		programmeId: text('programme_id')
+			.notNull()
+			.references(() => programmes.id, { onDelete: 'cascade' }),
+		/** Lowercased. */
+		email: text('email').notNull(),
+		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+		role: text('role', { enum: PROGRAMME_SHARE_ROLES }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.programmeId, t.email] }), index('programme_share_email_idx').on(t.email)]
+);
+
+/** Comments per step, by the author and the people the draft is shared with ("for the next live session"). */
+export const programmeComments = sqliteTable(
+	'programme_comment',
+	{
+		id: text('id').primaryKey(),
+		programmeId: text('programme_id')
+			.notNull()
+			.references(() => programmes.id, { onDelete: 'cascade' }),
+		step: text('step').notNull(),
+		authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+		body: text('body').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('programme_comment_idx').on(t.programmeId, t.step, t.createdAt)]
+);

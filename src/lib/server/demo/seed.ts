@@ -10,6 +10,7 @@ import { seedTrainerDemo } from '../reports/demo-seed';
 import { seedDemoGroup } from '../admin/demo';
 import { seedTrainingsDemo } from './trainings';
 import { seedSurveyDemo } from '../surveys/demo';
+import { seedProgrammesDemo } from './programmes';
 
 export const DEMO_PASSWORD = 'akademia-demo';
 export const DEMO_ACCOUNTS = [
@@ -43,7 +44,8 @@ const featureSeeds: ((ids: DemoIds) => void)[] = [
 	seedNameRequestDemo,
 	seedTrainerDemo,
 	(ids) => seedTrainingsDemo(ids),
-	seedSurveyDemo
+	seedSurveyDemo,
+	seedProgrammesDemo
 ];
 
 /** Lessons: the demo learner is enrolled in every course (the three real ones), with no progress yet. */

@@ -29,7 +29,10 @@ const MESSAGES: Record<string, (max?: number) => string> = {
 	practices_forms_required: () => m.practices_error_forms_required(),
 	practices_year_invalid: () => m.practices_error_year_invalid(),
 	practices_year_order: () => m.practices_error_year_order(),
-	practices_url_invalid: () => m.practices_error_url_invalid()
+	practices_url_invalid: () => m.practices_error_url_invalid(),
+	programmes_year: () => m.programmes_error_year(),
+	programmes_year_order: () => m.programmes_error_year_order(),
+	programmes_consent: () => m.programmes_error_consent()
 };
 
 function translate(issue: z.core.$ZodIssue): string {

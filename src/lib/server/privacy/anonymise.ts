@@ -10,6 +10,7 @@ import {
 	invitations,
 	mailOutbox,
 	passwordResets,
+	programmeShares,
 	sessions,
 	trainingRegistrations,
 	users
@@ -59,6 +60,9 @@ export function anonymisePerson(userId: string, actorId: string, db: DB = getDb(
 			tx.delete(invitations).where(eq(invitations.email, email)).run();
 			// Messages to the person (invitations, reset links) carry their address and name.
 			tx.delete(mailOutbox).where(eq(mailOutbox.to, email)).run();
+			// Programme drafts shared with the address: the share names the person, and an anonymised account
+			// reads nothing.
+			tx.delete(programmeShares).where(eq(programmeShares.email, email)).run();
 			// Training registration cards under the address: the row stays for the seat counts, the person goes.
 			tx.update(trainingRegistrations)
 				.set({

@@ -1,6 +1,6 @@
 // The right of access (RODO): everything stored about one person, as plain JSON. Secrets are left out on
 // purpose: the password hash, session ids and token hashes identify nothing and would only help an attacker.
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, or } from 'drizzle-orm';
 import { getDb, type Tx } from '../db';
 import {
 	attendance,
@@ -13,6 +13,9 @@ import {
 	lessonProgress,
 	liveSessions,
 	practiceSubmissions,
+	programmeComments,
+	programmes,
+	programmeShares,
 	quizAttempts,
 	quizResponses,
 	trainingRegistrations,
@@ -142,6 +145,47 @@ export function exportPersonalData(userId: string, tx: Tx = getDb()) {
 			})
 			.from(practiceSubmissions)
 			.where(eq(practiceSubmissions.authorId, userId))
+			.all(),
+		// Programmes of international cooperation the person drafted, their comments on steps, and the drafts
+		// shared with them (which programme and the role, not its text: that is the author's).
+		programmes: tx
+			.select({
+				id: programmes.id,
+				titleOffice: programmes.titleOffice,
+				yearFrom: programmes.yearFrom,
+				yearTo: programmes.yearTo,
+				content: programmes.content,
+				status: programmes.status,
+				createdAt: programmes.createdAt,
+				updatedAt: programmes.updatedAt,
+				publishedAt: programmes.publishedAt
+			})
+			.from(programmes)
+			.where(eq(programmes.authorId, userId))
+			.all(),
+		programmeComments: tx
+			.select({
+				programme: programmeComments.programmeId,
+				step: programmeComments.step,
+				body: programmeComments.body,
+				createdAt: programmeComments.createdAt
+			})
+			.from(programmeComments)
+			.where(eq(programmeComments.authorId, userId))
+			.all(),
+		programmesSharedWithMe: tx
+			.select({
+				programme: programmeShares.programmeId,
+				email: programmeShares.email,
+				role: programmeShares.role,
+				createdAt: programmeShares.createdAt
+			})
+			.from(programmeShares)
+			.where(
+				user.email
+					? or(eq(programmeShares.userId, userId), eq(programmeShares.email, user.email))
+					: eq(programmeShares.userId, userId)
+			)
 			.all(),
 		// Registration cards for live trainings under the account's address (secrets, the token hashes, left out).
 		trainingRegistrations: user.email
