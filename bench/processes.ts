@@ -87,6 +87,9 @@ export async function startServer(options: {
 	timeoutMs?: number;
 	/** Directory for a V8 CPU profile (written when the server exits). */
 	profileDir?: string;
+	/** Modules preloaded with --import (the query tracer of the plan step). */
+	preload?: string[];
+	env?: Record<string, string>;
 }): Promise<Server> {
 	const origin = `http://127.0.0.1:${options.port}`;
 	const log = createWriteStream(options.logPath);
@@ -94,7 +97,11 @@ export async function startServer(options: {
 	const child = track(
 		spawn(
 			process.execPath,
-			[...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []), 'build/index.js'],
+			[
+				...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []),
+				...(options.preload ?? []).flatMap((module) => ['--import', module]),
+				'build/index.js'
+			],
 			{
 				env: {
 					...process.env,
@@ -105,7 +112,8 @@ export async function startServer(options: {
 					AKADEMIA_DEMO: '0',
 					// As behind a reverse proxy: the client address comes from this header (see scenarios.ts).
 					ADDRESS_HEADER: CLIENT_ADDRESS_HEADER,
-					NODE_ENV: 'production'
+					NODE_ENV: 'production',
+					...options.env
 				},
 				stdio: ['ignore', 'pipe', 'pipe']
 			}
