@@ -135,6 +135,12 @@ export function loadOwnResponse(survey: Survey, r: Respondent, tx: Tx = getDb())
 	return { id: row.id, answers, submittedAt: row.submittedAt };
 }
 
+let writes = 0;
+/** How many responses this process has saved: part of the key of the cached report (surveys/report.ts). */
+export function responseWrites(): number {
+	return writes;
+}
+
 export type SaveResult =
 	{ ok: true; responseId: string; submitted: boolean } | { ok: false; errors: Record<string, AnswerErrorCode> };
 
@@ -149,6 +155,7 @@ export function saveResponse(
 	options: { submit?: boolean; now?: Date } = {}
 ): SaveResult {
 	const now = options.now ?? new Date();
+	writes++;
 	return getDb().transaction((tx) => {
 		const settings = getSettings(survey, tx);
 		checkRespondent(survey, r, tx);
