@@ -1,6 +1,6 @@
 // The queries behind the pages with a server-time goal, as the server really runs them: after the measured runs the
-// harness starts the same build once more with bench/sql-trace.js preloaded, requests each page twice (the first
-// warms caches), and keeps the statements the second request ran, with their bound parameters and their time.
+// harness starts the same build once more with bench/sql-trace.js preloaded, requests each page once to warm
+// caches, then three times more, and keeps the statements of the quickest, with their bound parameters and time.
 // Each distinct statement is then shown with EXPLAIN QUERY PLAN on the benchmark database, and every full SCAN of a
 // table with the table's row count, so docs/PERFORMANCE.md can show that a page touches only its own rows.
 import { readFileSync, statSync } from 'node:fs';
@@ -60,16 +60,25 @@ export async function tracePages(
 	};
 	const out: TracedPage[] = [];
 	for (const page of pages) {
+		// A page that reads is traced three times and the quickest kept (one slow statement on a shared machine is
+		// usually the scheduler, not the query); a write once.
+		const reads = page.warm === false ? 1 : 3;
 		if (page.warm !== false) await sendOnce(origin, page.request);
-		const from = size();
-		const { status, ms } = await sendOnce(origin, page.request);
-		await new Promise((r) => setTimeout(r, 50));
-		const text = size() > from ? readFileSync(traceFile).subarray(from).toString('utf8') : '';
-		const statements = text
-			.split('\n')
-			.filter(Boolean)
-			.map((line) => JSON.parse(line) as TracedStatement);
-		out.push({ name: page.name, request: page.request, status, ms, statements });
+		let best: TracedPage | undefined;
+		for (let i = 0; i < reads; i++) {
+			const from = size();
+			const { status, ms } = await sendOnce(origin, page.request);
+			await new Promise((r) => setTimeout(r, 50));
+			const text = size() > from ? readFileSync(traceFile).subarray(from).toString('utf8') : '';
+			const statements = text
+				.split('\n')
+				.filter(Boolean)
+				.map((line) => JSON.parse(line) as TracedStatement);
+			const traced = { name: page.name, request: page.request, status, ms, statements };
+			const dbMs = (p: TracedPage) => p.statements.reduce((a, st) => a + st.ms, 0);
+			if (!best || dbMs(traced) < dbMs(best)) best = traced;
+		}
+		out.push(best!);
 	}
 	return out;
 }

@@ -82,15 +82,24 @@ export function verdict(r: ScenarioResult, all: ScenarioResult[], writes: Report
 			if (!s) return { pass: false, detail: 'not checked' };
 			const confirmed = s.counts.confirmed ?? 0;
 			const waitlisted = s.counts.waitlisted ?? 0;
+			const rows = Object.values(s.counts).reduce((a, b) => a + b, 0);
 			const serverErrors = Object.entries(l.statuses)
 				.filter(([code]) => code.startsWith('5'))
 				.reduce((a, [, n]) => a + n, 0);
-			const pass = confirmed === s.seats && confirmed + waitlisted === s.ok && serverErrors === 0;
+			// Every answered registration has its row (more rows: requests still in flight when the run stopped were
+			// answered after it), no row beyond what was sent, none in another status, and not one seat too many.
+			const pass =
+				confirmed === s.seats &&
+				confirmed + waitlisted === rows &&
+				rows >= s.ok &&
+				rows <= l.sent &&
+				serverErrors === 0 &&
+				failures(l) === 0;
 			return {
 				pass,
 				detail:
-					`${n0(confirmed)} confirmed of ${n0(s.seats)} seats, ${n0(waitlisted)} waitlisted, ` +
-					`${n0(s.ok)} registered (2xx), ${n0(failures(l))} refused, ${n0(serverErrors)} 5xx`
+					`${n0(confirmed)} confirmed of ${n0(s.seats)} seats, ${n0(waitlisted)} waitlisted, ${n0(rows)} rows; ` +
+					`${n0(l.sent)} sent, ${n0(s.ok)} answered 2xx, ${n0(failures(l))} failed, ${n0(serverErrors)} 5xx`
 			};
 		}
 	}
