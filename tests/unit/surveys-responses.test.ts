@@ -73,6 +73,13 @@ describe('responses', () => {
 	it('anonymous mode cannot be switched off after the first response, and hides who answered', () => {
 		expect(listTokens(survey, true).every((t) => t.answered === null)).toBe(true);
 		expect(listTokens(survey, false)[0].answered).toBe(true);
+		// The report's first view lists the first offices by name only.
+		const listed = { ...survey, slug: 'listed' };
+		generateTokens('admin-x', listed, ['Gmina Żabno', 'Gmina Adamów']);
+		expect(listTokens(listed, false, 1)).toEqual([
+			expect.objectContaining({ office: 'Gmina Adamów', answered: false })
+		]);
+		expect(listTokens(listed, false).length).toBe(2);
 		expect(() => setAnonymous('admin-x', survey, false)).toThrow(/anonymous_locked/);
 		const fresh = { ...survey, slug: 'fresh' };
 		setAnonymous('admin-x', fresh, false);

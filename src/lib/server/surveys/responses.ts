@@ -261,15 +261,16 @@ export interface TokenListRow {
 	answered: boolean | null;
 }
 
-export function listTokens(survey: Survey, anonymous: boolean): TokenListRow[] {
+/** The survey's token links by office name; the first `limit` of them when given (the report page's first view). */
+export function listTokens(survey: Survey, anonymous: boolean, limit?: number): TokenListRow[] {
 	const db = getDb();
-	const rows = db
+	const query = db
 		.select({ office: surveyTokens.office, createdAt: surveyTokens.createdAt, responseId: surveyResponses.id })
 		.from(surveyTokens)
 		.leftJoin(surveyResponses, eq(surveyResponses.tokenId, surveyTokens.id))
 		.where(eq(surveyTokens.surveySlug, survey.slug))
-		.orderBy(surveyTokens.office)
-		.all();
+		.orderBy(surveyTokens.office);
+	const rows = limit === undefined ? query.all() : query.limit(limit).all();
 	return rows.map((r) => ({ office: r.office, createdAt: r.createdAt, answered: anonymous ? null : !!r.responseId }));
 }
 

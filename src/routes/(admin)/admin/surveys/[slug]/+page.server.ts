@@ -17,6 +17,11 @@ import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 const MAX_OFFICES = 3000;
+/**
+ * Offices listed in the report before "show all": a campaign to every office in Poland has thousands of links, and
+ * listing them all made the page 1.5 MB and most of its time at 5,000 responses (docs/PERFORMANCE.md).
+ */
+const TOKENS_SHOWN = 100;
 
 function surveyOf(slug: string) {
 	return getSurvey(slug) ?? error(404, { message: surveyErrorMessage('not_found') });
@@ -33,6 +38,7 @@ export const load = ((event) => {
 	// Open answers are read by an admin first; trainers see them once the report is published.
 	const showOpen = isAdmin || !!report.settings.publishedAt;
 	const courses = getCatalogue().courses;
+	const tokensAll = event.url.searchParams.get('tokens') === 'all';
 	return {
 		isAdmin,
 		showOpen,
@@ -57,7 +63,13 @@ export const load = ((event) => {
 				}))
 			}
 		},
-		tokens: isAdmin ? listTokens(survey, report.settings.anonymous) : []
+		tokensAll,
+		tokens: isAdmin
+			? listTokens(survey, report.settings.anonymous, tokensAll ? undefined : TOKENS_SHOWN).map((t) => ({
+					office: t.office,
+					answered: t.answered
+				}))
+			: []
 	};
 }) satisfies PageServerLoad;
 
