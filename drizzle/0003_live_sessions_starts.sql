@@ -1,0 +1,1 @@
+CREATE INDEX `live_sessions_starts_idx` ON `live_sessions` (`starts_at`);
