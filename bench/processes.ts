@@ -75,7 +75,8 @@ export interface Server {
 	origin: string;
 	/** Milliseconds from spawn to the first 200 on the probe path. */
 	coldStartMs: number;
-	stop(): Promise<void>;
+	/** SIGTERM, then SIGKILL after `graceMs` (a profiled server needs its graceful exit to write the profile). */
+	stop(graceMs?: number): Promise<void>;
 }
 
 /** Starts the production build (node build) on 127.0.0.1:port with the given database; waits for a 200. */
@@ -146,11 +147,11 @@ export async function startServer(options: {
 		pid: child.pid!,
 		origin,
 		coldStartMs,
-		async stop() {
+		async stop(graceMs = 5000) {
 			if (child.exitCode !== null || child.signalCode !== null) return;
 			const exited = new Promise((r) => child.once('exit', r));
 			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+			const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
 			await exited;
 			clearTimeout(timer);
 		}

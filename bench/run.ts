@@ -87,7 +87,8 @@ async function main() {
 		results.push(await measure(scenario, server.origin, server.pid, work));
 	}
 	const rssAfter = rssMb(server.pid);
-	await server.stop();
+	// adapter-node waits up to 30 s (SHUTDOWN_TIMEOUT) for open connections; V8 writes the profile at the exit.
+	await server.stop(args.profile ? 45_000 : 5000);
 
 	// The registration burst: exactly the seats confirmed, everyone else who got a 2xx on the waitlist.
 	const burst = results.find((r) => r.check?.kind === 'exact-seats');
