@@ -13,7 +13,7 @@ export interface BenchArgs {
 	port: number;
 	/** Writes a V8 CPU profile of the server (bench/out/profiles/) for finding where the time goes. */
 	profile: boolean;
-	/** Runs only the scenarios whose name contains this text (for profiling one of them). */
+	/** Runs only the scenarios whose name contains this text, or one of several separated by commas. */
 	only: string;
 }
 
@@ -73,4 +73,13 @@ export function parseArgs(argv: string[]): BenchArgs {
 	if (!(args.connections >= 1 && args.connections <= 1000)) throw new Error('--connections must be 1..1000');
 	if (!(args.port >= 1024 && args.port < 65536)) throw new Error('--port must be 1024..65535');
 	return args;
+}
+
+/** Whether a scenario (or traced page) name is selected by --only ("" selects all; "a,b" selects either). */
+export function selected(only: string, ...names: string[]): boolean {
+	const wanted = only
+		.split(',')
+		.map((w) => w.trim())
+		.filter(Boolean);
+	return wanted.length === 0 || wanted.some((w) => names.some((n) => n.includes(w)));
 }

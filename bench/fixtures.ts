@@ -3,11 +3,13 @@
 // attempts to autosave into and submit, and the ids the scenarios' URLs are built from.
 import type Database from 'better-sqlite3';
 import type { Course, Quiz } from '../src/lib/server/content/catalogue';
-import { quizAttempts, quizResponses, sessions } from '../src/lib/server/db/schema';
+import { quizAttempts, quizResponses, sessions, users } from '../src/lib/server/db/schema';
 import { hashToken, randomId } from '../src/lib/server/ids';
 import { unlockedModules } from '../src/lib/server/progress/unlock';
 import { toPublicAnswer } from '../src/lib/server/quiz/public-view';
 import { answerFor, attemptLayout, rng } from './answers';
+import { BENCH_SURVEY, BURST_TRAINING_SLUG } from './generate-extra';
+import { BENCH_EMAIL_DOMAIN } from './generate';
 import { insertInto } from './sql';
 
 export interface LessonView {
@@ -46,6 +48,12 @@ export interface Fixtures {
 	certificates: CertificateRef[];
 	/** A learner with an unlocked module and quiz, for the page-weight pages. */
 	learner: { token: string; course: string; lesson: string; quiz: string; attempt: string };
+	/** An administrator (the survey report is theirs). */
+	admin: { token: string };
+	/** Slugs of trainings open for registration, and the empty one the registration burst fills. */
+	trainings: { open: string[]; burst: { slug: string; seats: number } | null };
+	/** The survey whose report is measured. */
+	survey: string;
 }
 
 export interface FixtureLimits {
@@ -115,7 +123,10 @@ export function prepareFixtures(
 		submitAttempts: [],
 		trainerViews: [],
 		certificates: [],
-		learner: { token: '', course: '', lesson: '', quiz: '', attempt: '' }
+		learner: { token: '', course: '', lesson: '', quiz: '', attempt: '' },
+		admin: { token: '' },
+		trainings: { open: [], burst: null },
+		survey: BENCH_SURVEY
 	};
 
 	client.transaction(() => {
@@ -179,6 +190,31 @@ export function prepareFixtures(
 			.prepare('SELECT id, code, user_id AS userId FROM certificates WHERE revoked_at IS NULL ORDER BY id LIMIT ?')
 			.all(limits.certificates) as { id: string; code: string; userId: string }[];
 		for (const c of certificates) fixtures.certificates.push({ token: tokenFor(c.userId), id: c.id, code: c.code });
+
+		const adminId = randomId();
+		insertInto(client, users, ['id', 'email', 'name', 'organisation', 'role', 'locale', 'createdAt']).run(
+			adminId,
+			`admin@${BENCH_EMAIL_DOMAIN}`,
+			'Administrator Akademii',
+			'Akademia',
+			'admin',
+			'pl',
+			now - 400 * DAY
+		);
+		fixtures.admin.token = tokenFor(adminId);
+
+		// Open for registration: published, deadline ahead, first day ahead (trainings/catalogue.ts registrationOpen).
+		const open = client
+			.prepare(
+				`SELECT t.slug, t.seats FROM trainings t
+				 WHERE t.status = 'published' AND t.registration_deadline > ?
+					AND NOT EXISTS (SELECT 1 FROM training_days d WHERE d.training_id = t.id AND d.starts_at <= ?)
+				 ORDER BY t.slug`
+			)
+			.all(now, now) as { slug: string; seats: number }[];
+		fixtures.trainings.open = open.filter((t) => t.slug !== BURST_TRAINING_SLUG).map((t) => t.slug);
+		const burst = open.find((t) => t.slug === BURST_TRAINING_SLUG);
+		fixtures.trainings.burst = burst ? { slug: burst.slug, seats: burst.seats } : null;
 	})();
 	return fixtures;
 }
@@ -187,6 +223,17 @@ export function prepareFixtures(
 export function countResponses(client: Database.Database, attemptIds: string[]): number {
 	const count = client.prepare('SELECT count(*) AS n FROM quiz_responses WHERE attempt_id = ?');
 	return attemptIds.reduce((n, id) => n + (count.get(id) as { n: number }).n, 0);
+}
+
+/** Registrations of a training by status (the registration burst's check). */
+export function registrationCounts(client: Database.Database, slug: string): Record<string, number> {
+	const rows = client
+		.prepare(
+			`SELECT r.status, count(*) AS n FROM training_registrations r JOIN trainings t ON t.id = r.training_id
+			 WHERE t.slug = ? GROUP BY r.status`
+		)
+		.all(slug) as { status: string; n: number }[];
+	return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
 /** Attempts of the given ids that are marked submitted. */

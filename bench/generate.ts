@@ -21,6 +21,13 @@ import {
 } from '../src/lib/server/db/schema';
 import { insertInto } from './sql';
 import { answerFor, attemptLayout, pick, rng, scoreAnswer, type Answer } from './answers';
+import {
+	loadSurvey,
+	writePracticeSubmissions,
+	writeSurveyResponses,
+	writeTrainings,
+	type ExtraCounts
+} from './generate-extra';
 
 export const GROUP_SIZE = 25;
 export const GROUPS_PER_TRAINER = 4;
@@ -35,9 +42,13 @@ export interface GenerateOptions {
 	/** "Now" for the data set (ms); attempts and progress lie in the 180 days before it. */
 	now?: number;
 	lessonsDir?: string;
+	/** Submitted responses of the needs-diagnosis survey (the report is measured at 5,000). */
+	surveyResponses?: number;
+	/** Published good-practice submissions beside the case files. */
+	practiceSubmissions?: number;
 }
 
-export interface GenerateResult {
+export interface GenerateResult extends ExtraCounts {
 	learners: number;
 	trainers: number;
 	groups: number;
@@ -155,6 +166,7 @@ export function generateDataset(client: Database.Database, options: GenerateOpti
 		}
 	};
 	const personName = () => `${pick(random, FIRST)} ${pick(random, LAST)}`;
+	const survey = loadSurvey(courses);
 	const organisation = () => `${pick(random, OFFICES)} ${pick(random, PLACES)}`;
 
 	const insert = {
@@ -217,6 +229,13 @@ export function generateDataset(client: Database.Database, options: GenerateOpti
 		certificates: 0,
 		liveSessions: 0,
 		attendance: 0,
+		trainings: 0,
+		trainingDays: 0,
+		registrations: 0,
+		surveyTokens: 0,
+		surveyResponses: 0,
+		surveyAnswers: 0,
+		practiceSubmissions: 0,
 		milliseconds: 0
 	};
 
@@ -380,15 +399,35 @@ export function generateDataset(client: Database.Database, options: GenerateOpti
 				}
 			}
 		}
+		const extra = {
+			client,
+			random,
+			id,
+			now,
+			courses,
+			trainerIds,
+			personName: (): [string, string] => [pick(random, FIRST), pick(random, LAST)],
+			organisation,
+			place: () => pick(random, PLACES)
+		};
+		writeTrainings(extra, options.size, result);
+		writeSurveyResponses(extra, survey, options.surveyResponses ?? 5000, result);
+		writePracticeSubmissions(extra, options.practiceSubmissions ?? 100, result);
 	});
 	// A throw-away database: no journal while it is written (in WAL mode the one big transaction would be
 	// written twice, into the WAL and again at the checkpoint), then back to the app's WAL mode.
 	const journal = client.pragma('journal_mode', { simple: true }) as string;
 	client.pragma('journal_mode = OFF');
 	client.pragma('synchronous = OFF');
+	// Random text keys scatter the inserts over every index: a large page cache keeps them in memory instead of
+	// writing and re-reading pages (the default 2 MB made the 100,000-learner set spend a quarter of its time in the
+	// kernel).
+	const cacheSize = client.pragma('cache_size', { simple: true }) as number;
+	client.pragma('cache_size = -500000');
 	try {
 		write();
 	} finally {
+		client.pragma(`cache_size = ${cacheSize}`);
 		client.pragma('synchronous = NORMAL');
 		client.pragma(`journal_mode = ${journal}`);
 	}

@@ -1,17 +1,28 @@
 // What a page makes the browser download besides its HTML: the JavaScript and CSS it links (script src,
 // link rel=modulepreload / stylesheet in the HTML or the Link header, and the import("...") of SvelteKit's
-// inline start script), each gzipped (level 6, what a typical server does) and summed. Each file counts once.
+// inline start script), each fetched as a browser would (accepting brotli and gzip) and counted in the bytes the
+// server sends (adapter-node serves its precompressed .br files), each file once. The HTML is shown gzipped at
+// level 6 (adapter-node sends pages uncompressed; a reverse proxy in front would compress them).
+import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
+
+export interface AssetWeight {
+	/** Bytes as sent (compressed when the server compresses). */
+	wire: number;
+	/** Bytes after decompression. */
+	raw: number;
+	files: number;
+}
 
 export interface PageWeight {
 	name: string;
 	path: string;
 	status: number;
 	htmlGzip: number;
-	jsGzip: number;
-	cssGzip: number;
-	jsFiles: number;
-	cssFiles: number;
+	js: AssetWeight;
+	css: AssetWeight;
+	/** Content-Encoding values the assets came with ("br", "gzip", "identity"). */
+	encodings: string[];
 }
 
 /**
@@ -43,6 +54,23 @@ export function assetUrls(html: string, pageUrl: string, linkHeader = ''): { js:
 
 const gzipSize = (bytes: Uint8Array) => gzipSync(bytes, { level: 6 }).length;
 
+/** One asset as a browser fetches it: the bytes on the wire and how they were encoded. */
+function fetchAsset(url: string): Promise<{ wire: number; encoding: string; status: number }> {
+	return new Promise((resolve, reject) => {
+		const req = request(url, { headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
+			let wire = 0;
+			res.on('data', (chunk: Buffer) => (wire += chunk.length));
+			res.on('end', () =>
+				resolve({ wire, encoding: String(res.headers['content-encoding'] ?? 'identity'), status: res.statusCode ?? 0 })
+			);
+			res.on('error', reject);
+		});
+		req.setTimeout(30_000, () => req.destroy(new Error(`timeout: ${url}`)));
+		req.on('error', reject);
+		req.end();
+	});
+}
+
 export async function weighPage(
 	origin: string,
 	page: { name: string; path: string; cookie?: string; headers?: Record<string, string> }
@@ -59,29 +87,28 @@ export async function weighPage(
 		path: page.path,
 		status: response.status,
 		htmlGzip: gzipSize(Buffer.from(html)),
-		jsGzip: 0,
-		cssGzip: 0,
-		jsFiles: 0,
-		cssFiles: 0
+		js: { wire: 0, raw: 0, files: 0 },
+		css: { wire: 0, raw: 0, files: 0 },
+		encodings: []
 	};
 	if (response.status !== 200) return weight;
 	const { js, css } = assetUrls(html, origin + page.path, response.headers.get('link') ?? '');
+	const encodings = new Set<string>();
 	for (const [kind, urls] of [
 		['js', js],
 		['css', css]
 	] as const) {
 		for (const url of urls) {
 			if (new URL(url).origin !== origin) throw new Error(`${page.path} loads ${url} from another host`);
-			const asset = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-			const size = gzipSize(new Uint8Array(await asset.arrayBuffer()));
-			if (kind === 'js') {
-				weight.jsGzip += size;
-				weight.jsFiles++;
-			} else {
-				weight.cssGzip += size;
-				weight.cssFiles++;
-			}
+			const sent = await fetchAsset(url);
+			if (sent.status !== 200) throw new Error(`${page.path} links ${url}, which answers ${sent.status}`);
+			const raw = await fetch(url, { signal: AbortSignal.timeout(30_000) }).then((r) => r.arrayBuffer());
+			encodings.add(sent.encoding);
+			weight[kind].wire += sent.wire;
+			weight[kind].raw += raw.byteLength;
+			weight[kind].files++;
 		}
 	}
+	weight.encodings = [...encodings].sort();
 	return weight;
 }

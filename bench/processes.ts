@@ -75,7 +75,8 @@ export interface Server {
 	origin: string;
 	/** Milliseconds from spawn to the first 200 on the probe path. */
 	coldStartMs: number;
-	stop(): Promise<void>;
+	/** SIGTERM, then SIGKILL after `graceMs` (a profiled server needs its graceful exit to write the profile). */
+	stop(graceMs?: number): Promise<void>;
 }
 
 /** Starts the production build (node build) on 127.0.0.1:port with the given database; waits for a 200. */
@@ -87,6 +88,9 @@ export async function startServer(options: {
 	timeoutMs?: number;
 	/** Directory for a V8 CPU profile (written when the server exits). */
 	profileDir?: string;
+	/** Modules preloaded with --import (the query tracer of the plan step). */
+	preload?: string[];
+	env?: Record<string, string>;
 }): Promise<Server> {
 	const origin = `http://127.0.0.1:${options.port}`;
 	const log = createWriteStream(options.logPath);
@@ -94,7 +98,11 @@ export async function startServer(options: {
 	const child = track(
 		spawn(
 			process.execPath,
-			[...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []), 'build/index.js'],
+			[
+				...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []),
+				...(options.preload ?? []).flatMap((module) => ['--import', module]),
+				'build/index.js'
+			],
 			{
 				env: {
 					...process.env,
@@ -105,7 +113,8 @@ export async function startServer(options: {
 					AKADEMIA_DEMO: '0',
 					// As behind a reverse proxy: the client address comes from this header (see scenarios.ts).
 					ADDRESS_HEADER: CLIENT_ADDRESS_HEADER,
-					NODE_ENV: 'production'
+					NODE_ENV: 'production',
+					...options.env
 				},
 				stdio: ['ignore', 'pipe', 'pipe']
 			}
@@ -138,11 +147,11 @@ export async function startServer(options: {
 		pid: child.pid!,
 		origin,
 		coldStartMs,
-		async stop() {
+		async stop(graceMs = 5000) {
 			if (child.exitCode !== null || child.signalCode !== null) return;
 			const exited = new Promise((r) => child.once('exit', r));
 			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+			const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
 			await exited;
 			clearTimeout(timer);
 		}

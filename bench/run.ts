@@ -7,8 +7,9 @@ import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/lib/server/db';
-import { parseArgs } from './args';
-import { countResponses, countSubmitted, prepareFixtures } from './fixtures';
+import { parseArgs, selected } from './args';
+import { countResponses, countSubmitted, prepareFixtures, registrationCounts } from './fixtures';
+import { measureServerTime } from './latency';
 import { generateDataset, loadCourses } from './generate';
 import { weighPage, type PageWeight } from './page-weight';
 import {
@@ -21,8 +22,8 @@ import {
 	stopAll,
 	type LoadResult
 } from './processes';
-import { COLD_START_PROBE, scenarios, SESSION_COOKIE, weighedPages, type Scenario } from './scenarios';
-import { explainHeavyQueries, type QueryPlan } from './explain';
+import { COLD_START_PROBE, scenarios, SESSION_COOKIE, tracedPages, weighedPages, type Scenario } from './scenarios';
+import { explainTraced, tracePages, type QueryPlan } from './explain';
 import { formatReport, type ScenarioResult } from './report';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -82,11 +83,40 @@ async function main() {
 	}
 
 	const results: ScenarioResult[] = [];
-	for (const scenario of scenarios(server.origin, fixtures).filter((s) => s.name.includes(args.only))) {
+	for (const scenario of scenarios(server.origin, fixtures).filter((s) => selected(args.only, s.name))) {
 		results.push(await measure(scenario, server.origin, server.pid, work));
 	}
 	const rssAfter = rssMb(server.pid);
-	await server.stop();
+	// adapter-node waits up to 30 s (SHUTDOWN_TIMEOUT) for open connections; V8 writes the profile at the exit.
+	await server.stop(args.profile ? 45_000 : 5000);
+
+	// The registration burst: exactly the seats confirmed, everyone else who got a 2xx on the waitlist.
+	const burst = results.find((r) => r.check?.kind === 'exact-seats');
+	if (burst?.load && fixtures.trainings.burst) {
+		const check = openDatabase(dbPath);
+		const counts = registrationCounts(check.$client, fixtures.trainings.burst.slug);
+		check.$client.close();
+		burst.seats = { seats: fixtures.trainings.burst.seats, counts, ok: okWrites(burst.load) };
+	}
+
+	// Which statements each page with a server-time goal runs, and their plans: one more start, traced.
+	log('tracing the queries of the pages with a server-time goal…');
+	const traceFile = join(work, 'sql-trace.ndjson');
+	const traced = await startServer({
+		port: args.port,
+		databasePath: dbPath,
+		probePath: COLD_START_PROBE,
+		logPath: join(outDir, `server-${stamp}-trace.log`),
+		preload: ['./bench/sql-trace.js'],
+		env: { BENCH_SQL_TRACE: traceFile }
+	});
+	onCleanup(() => traced.child.kill('SIGKILL'));
+	const tracedRequests = await tracePages(
+		traced.origin,
+		traceFile,
+		tracedPages(traced.origin, fixtures).filter((p) => selected(args.only, p.name, p.scenario))
+	);
+	await traced.stop();
 
 	// No lost write: every 2xx autosave wrote its own (attempt, question) row; every 2xx submit closed its attempt.
 	const check = openDatabase(dbPath);
@@ -106,7 +136,7 @@ async function main() {
 		)
 	};
 	check.$client.close();
-	const plans: QueryPlan[] = explainHeavyQueries(dbPath, courses, fixtures);
+	const plans: QueryPlan[] = explainTraced(dbPath, tracedRequests);
 
 	const report = formatReport({
 		args,
@@ -137,7 +167,13 @@ async function main() {
 async function measure(scenario: Scenario, origin: string, pid: number, work: string): Promise<ScenarioResult> {
 	if (scenario.requests.length === 0) {
 		log(`${scenario.name}: skipped (the data set gave it no requests)`);
-		return { name: scenario.name, group: scenario.group, goal: scenario.goal, skipped: 'no requests' };
+		return {
+			name: scenario.name,
+			group: scenario.group,
+			goal: scenario.goal,
+			check: scenario.check,
+			skipped: 'no requests'
+		};
 	}
 	const spec = (duration: number, connections: number, amount?: number) => {
 		const path = join(work, `spec-${scenario.group}-${Math.random().toString(36).slice(2)}.json`);
@@ -160,6 +196,13 @@ async function measure(scenario: Scenario, origin: string, pid: number, work: st
 		// Warm-up: JIT, SQLite page cache, SvelteKit's lazily loaded route modules.
 		await runLoad(spec(2, 10), 2);
 	}
+	// Server time: the same requests one at a time (nothing queues), before the load.
+	const serverTime = scenario.writes ? undefined : await measureServerTime(origin, scenario.requests, () => cpuMs(pid));
+	if (serverTime)
+		log(
+			`${scenario.name}: one at a time: p50 ${serverTime.p50.toFixed(1)} ms p90 ${serverTime.p90.toFixed(1)} ms, server CPU ${serverTime.cpuPerRequest?.toFixed(2) ?? '–'} ms/request ${JSON.stringify(serverTime.statuses)}`
+		);
+	await waitIdle(pid);
 	const amount = scenario.writes ? scenario.requests.length : undefined;
 	const samples: number[] = [];
 	const sampler = setInterval(() => {
@@ -186,7 +229,9 @@ async function measure(scenario: Scenario, origin: string, pid: number, work: st
 		name: scenario.name,
 		group: scenario.group,
 		goal: scenario.goal,
+		check: scenario.check,
 		load,
+		serverTime,
 		cpuPerRequest,
 		rssPeak: samples.length > 0 ? Math.max(...samples) : null
 	};

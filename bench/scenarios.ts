@@ -15,6 +15,17 @@ export interface BenchRequest {
 	body?: string;
 }
 
+/** How the report decides pass or fail (report.ts). */
+export type GoalCheck =
+	/** The median of the page's requests sent one at a time (bench/latency.ts) under `ms`. */
+	| { kind: 'server-time'; ms: number }
+	/** At 100 connections: req/s at least `share` of the static asset's in the same run, and p99 under `p99`. */
+	| { kind: 'ceiling-share'; share: number; p99?: number }
+	/** At least `perSecond` answered, none failed, and every 2xx write found in the database afterwards. */
+	| { kind: 'write-rate'; perSecond: number }
+	/** The registration burst: exactly the seats confirmed, every other answer on the waitlist, no 5xx. */
+	| { kind: 'exact-seats' };
+
 export interface Scenario {
 	/** Short name shown in the table. */
 	name: string;
@@ -24,6 +35,7 @@ export interface Scenario {
 	/** State-changing scenarios send each request once at most (a request budget) and are not warmed up. */
 	writes?: boolean;
 	goal?: string;
+	check?: GoalCheck;
 }
 
 const cookie = (token: string) => ({ cookie: `${SESSION_COOKIE}=${token}` });
@@ -52,6 +64,12 @@ export const paths = {
 	attempt: (course: string, quiz: string, attempt: string) => `/courses/${course}/quiz/${quiz}/${attempt}`,
 	trainerGroup: (group: string) => `/trainer/groups/${group}`,
 	itemAnalysis: (group: string, quiz: string) => `/trainer/groups/${group}/quizzes/${quiz}`,
+	beforeNextSession: (group: string) => `/trainer/groups/${group}/before-next-session`,
+	trainings: () => '/trainings',
+	training: (slug: string) => `/trainings/${slug}`,
+	surveyReport: (slug: string) => `/admin/surveys/${slug}`,
+	practices: (query: string) => `/practices${query}`,
+	search: (query: string) => `/search?q=${encodeURIComponent(query)}`,
 	certificatePdf: (id: string) => `/certificates/${id}/pdf`,
 	verify: (code: string) => `/verify/${code}`
 };
@@ -70,6 +88,34 @@ function submit(origin: string, a: OpenAttempt): BenchRequest {
 	return formAction(origin, a.token, `${paths.attempt(a.course, a.quiz, a.attempt)}?/submit`, {});
 }
 
+const FIRST_NAMES = ['Anna', 'Katarzyna', 'Jan', 'Piotr', 'Zofia', 'Łukasz', 'Małgorzata', 'Grzegorz'];
+const LAST_NAMES = ['Nowak', 'Wiśniewska', 'Kowalczyk', 'Dąbrowska', 'Mazur', 'Woźniak', 'Żółkiewska'];
+
+/**
+ * The i-th registration card of the burst, as the public page posts it with `use:enhance`: a different person,
+ * e-mail and client address each (the page allows 30 registrations per address in 10 minutes).
+ */
+export function registration(origin: string, slug: string, i: number): BenchRequest {
+	const r = formAction(origin, '', paths.training(slug), {
+		first_name: FIRST_NAMES[i % FIRST_NAMES.length],
+		last_name: LAST_NAMES[i % LAST_NAMES.length],
+		position: 'inspektor',
+		office: `Urząd Gminy nr ${i + 1}`,
+		office_type: 'gmina',
+		email: `zapis${i}@urzad.bench.akademia.test`,
+		phone: '',
+		dietary: '',
+		accessibility: '',
+		superior_email: '',
+		consent: 'yes'
+	});
+	const { cookie: _, ...headers } = r.headers!;
+	return { ...r, headers: { ...headers, [CLIENT_ADDRESS_HEADER]: `2001:db8:1::${i.toString(16)}` } };
+}
+
+/** Registrations the burst sends: ten times the seats, all at once over the connections. */
+export const BURST_REQUESTS_PER_SEAT = 10;
+
 export function scenarios(origin: string, f: Fixtures): Scenario[] {
 	const get = (path: string, token?: string): BenchRequest => ({
 		method: 'GET',
@@ -83,10 +129,18 @@ export function scenarios(origin: string, f: Fixtures): Scenario[] {
 			requests: [get(STATIC_ASSET)]
 		},
 		{
+			name: 'sign-in page (public)',
+			group: 1,
+			requests: [get('/login')],
+			goal: '>= 40% of the static ceiling',
+			check: { kind: 'ceiling-share', share: 0.4 }
+		},
+		{
 			name: 'lesson page',
 			group: 2,
 			requests: f.lessonViews.map((v) => get(paths.lesson(v.course, v.lesson), v.token)),
-			goal: 'p99 < 50 ms and >= 40% of the static ceiling'
+			goal: 'p99 < 100 ms and >= 30% of the static ceiling',
+			check: { kind: 'ceiling-share', share: 0.3, p99: 100 }
 		},
 		{
 			name: 'lesson heartbeat',
@@ -103,7 +157,8 @@ export function scenarios(origin: string, f: Fixtures): Scenario[] {
 			group: 3,
 			writes: true,
 			requests: f.autosaveAttempts.flatMap((a) => a.answers.map((x) => autosave(a, x))),
-			goal: '>= 2,000/s, no errors, no lost write'
+			goal: '>= 2,000/s, no errors, no lost write',
+			check: { kind: 'write-rate', perSecond: 2000 }
 		},
 		{
 			name: 'quiz submit',
@@ -115,31 +170,69 @@ export function scenarios(origin: string, f: Fixtures): Scenario[] {
 			name: 'trainer group page',
 			group: 4,
 			requests: f.trainerViews.map((v) => get(paths.trainerGroup(v.group), v.token)),
-			goal: '< 100 ms at 100,000 learners'
+			goal: '< 100 ms server time at 100,000 learners',
+			check: { kind: 'server-time', ms: 100 }
 		},
 		{
 			name: 'quiz item analysis',
 			group: 4,
 			requests: f.trainerViews.map((v) => get(paths.itemAnalysis(v.group, v.quiz), v.token)),
-			goal: '< 100 ms at 100,000 learners'
+			goal: '< 100 ms server time at 100,000 learners',
+			check: { kind: 'server-time', ms: 100 }
+		},
+		{
+			name: 'trainer before the next session',
+			group: 4,
+			requests: f.trainerViews.map((v) => get(paths.beforeNextSession(v.group), v.token)),
+			goal: '< 100 ms server time at 100,000 learners',
+			check: { kind: 'server-time', ms: 100 }
 		},
 		{
 			name: 'lesson search',
 			group: 2,
-			requests: [get('/search?q=flaga%20pionowo', f.learner.token), get('/search?q=uklon', f.learner.token)],
-			goal: '< 50 ms server time'
+			requests: [get(paths.search('flaga pionowo'), f.learner.token), get(paths.search('uklon'), f.learner.token)],
+			goal: '< 50 ms server time',
+			check: { kind: 'server-time', ms: 50 }
 		},
 		{
 			name: 'public training list',
 			group: 5,
-			requests: [get('/trainings')],
-			goal: '< 50 ms server time'
+			requests: [get(paths.trainings())],
+			goal: '< 50 ms server time',
+			check: { kind: 'server-time', ms: 50 }
+		},
+		{
+			name: 'public training page',
+			group: 5,
+			requests: f.trainings.open.map((slug) => get(paths.training(slug))),
+			goal: '< 50 ms server time',
+			check: { kind: 'server-time', ms: 50 }
+		},
+		{
+			name: 'registration burst',
+			group: 5,
+			writes: true,
+			requests: f.trainings.burst
+				? Array.from({ length: f.trainings.burst.seats * BURST_REQUESTS_PER_SEAT }, (_, i) =>
+						registration(origin, f.trainings.burst!.slug, i)
+					)
+				: [],
+			goal: 'exactly the seats confirmed, the rest waitlisted, no 5xx',
+			check: { kind: 'exact-seats' }
+		},
+		{
+			name: 'survey report (5,000 responses)',
+			group: 5,
+			requests: f.admin.token ? [get(paths.surveyReport(f.survey), f.admin.token)] : [],
+			goal: '< 50 ms server time',
+			check: { kind: 'server-time', ms: 50 }
 		},
 		{
 			name: 'good-practice search',
 			group: 5,
-			requests: [get('/practices?q=lodz'), get('/practices?q=wspolpraca&region=far-east')],
-			goal: '< 50 ms server time'
+			requests: [get(paths.practices('?q=lodz')), get(paths.practices('?q=wspolpraca&region=far-east'))],
+			goal: '< 50 ms server time',
+			check: { kind: 'server-time', ms: 50 }
 		},
 		{
 			name: 'certificate PDF',
@@ -173,14 +266,57 @@ export function weighedPages(
 		{ name: 'course', path: paths.course(l.course), token: l.token },
 		{ name: 'lesson', path: paths.lesson(l.course, l.lesson), token: l.token },
 		{ name: 'quiz attempt', path: paths.attempt(l.course, l.quiz, l.attempt), token: l.token },
+		{ name: 'lesson search', path: paths.search('protokół'), token: l.token },
 		...(t
 			? [
 					{ name: 'trainer group', path: paths.trainerGroup(t.group), token: t.token },
-					{ name: 'item analysis', path: paths.itemAnalysis(t.group, t.quiz), token: t.token }
+					{ name: 'item analysis', path: paths.itemAnalysis(t.group, t.quiz), token: t.token },
+					{ name: 'before the next session', path: paths.beforeNextSession(t.group), token: t.token }
 				]
 			: []),
 		...(c
 			? [{ name: 'verification', path: paths.verify(c.code), headers: { [CLIENT_ADDRESS_HEADER]: '2001:db8::1' } }]
-			: [])
+			: []),
+		{ name: 'training list', path: paths.trainings() },
+		...(f.trainings.open[0] ? [{ name: 'training page', path: paths.training(f.trainings.open[0]) }] : []),
+		{ name: 'good practices', path: paths.practices('?q=lodz') },
+		...(f.admin.token ? [{ name: 'survey report', path: paths.surveyReport(f.survey), token: f.admin.token }] : [])
 	];
+}
+
+/**
+ * The pages whose queries the report shows with their plans (bench/explain.ts), each named after its scenario so
+ * `--only` selects both. One request each, traced in the server after the measured runs.
+ */
+export function tracedPages(
+	origin: string,
+	f: Fixtures
+): { name: string; scenario: string; request: BenchRequest; warm?: boolean }[] {
+	const all = scenarios(origin, f);
+	const first = (scenario: string) => all.find((s) => s.name === scenario)?.requests[0];
+	const pages: { name: string; scenario: string; request: BenchRequest | undefined; warm?: boolean }[] = [
+		{ name: 'trainer group page', scenario: 'trainer group page', request: first('trainer group page') },
+		{ name: 'quiz item analysis', scenario: 'quiz item analysis', request: first('quiz item analysis') },
+		{
+			name: 'before the next session',
+			scenario: 'trainer before the next session',
+			request: first('trainer before the next session')
+		},
+		{ name: 'public training list', scenario: 'public training list', request: first('public training list') },
+		{ name: 'public training page', scenario: 'public training page', request: first('public training page') },
+		{
+			name: 'registration (one card, after the burst)',
+			scenario: 'registration burst',
+			request: f.trainings.burst ? registration(origin, f.trainings.burst.slug, 99_999) : undefined,
+			warm: false
+		},
+		{
+			name: 'survey report (5,000 responses)',
+			scenario: 'survey report (5,000 responses)',
+			request: first('survey report (5,000 responses)')
+		},
+		{ name: 'good-practice search', scenario: 'good-practice search', request: first('good-practice search') },
+		{ name: 'lesson search', scenario: 'lesson search', request: first('lesson search') }
+	];
+	return pages.filter((p): p is typeof p & { request: BenchRequest } => !!p.request);
 }

@@ -1,3 +1,4 @@
+-- Round three: the programme builder (programme, programme_share, programme_comment) and an index on live_sessions(starts_at) for the survey report's upcoming sessions.
 CREATE TABLE `programme_comment` (
 	`id` text PRIMARY KEY NOT NULL,
 	`programme_id` text NOT NULL,
@@ -42,4 +43,5 @@ CREATE TABLE `programme` (
 );
 --> statement-breakpoint
 CREATE INDEX `programme_author_idx` ON `programme` (`author_id`);--> statement-breakpoint
-CREATE INDEX `programme_status_idx` ON `programme` (`status`,`published_at`);
+CREATE INDEX `programme_status_idx` ON `programme` (`status`,`published_at`);--> statement-breakpoint
+CREATE INDEX `live_sessions_starts_idx` ON `live_sessions` (`starts_at`);

@@ -73,6 +73,13 @@ describe('responses', () => {
 	it('anonymous mode cannot be switched off after the first response, and hides who answered', () => {
 		expect(listTokens(survey, true).every((t) => t.answered === null)).toBe(true);
 		expect(listTokens(survey, false)[0].answered).toBe(true);
+		// The report's first view lists the first offices by name only.
+		const listed = { ...survey, slug: 'listed' };
+		generateTokens('admin-x', listed, ['Gmina Żabno', 'Gmina Adamów']);
+		expect(listTokens(listed, false, 1)).toEqual([
+			expect.objectContaining({ office: 'Gmina Adamów', answered: false })
+		]);
+		expect(listTokens(listed, false).length).toBe(2);
 		expect(() => setAnonymous('admin-x', survey, false)).toThrow(/anonymous_locked/);
 		const fresh = { ...survey, slug: 'fresh' };
 		setAnonymous('admin-x', fresh, false);
@@ -88,6 +95,35 @@ describe('responses', () => {
 		expect(report.results.n).toBe(1);
 		expect(report.tokens).toBe(1);
 		expect(report.rate).toBe(100);
+	});
+
+	it('the report reuses its results only while the responses stay the same', () => {
+		const typ = () => {
+			const stats = surveyReport(survey, labels).results.questions.find((x) => x.question.id === 'typ')!;
+			return stats.type === 'single' ? Object.fromEntries(stats.options.map((o) => [o.id, o.count])) : {};
+		};
+		expect(typ()).toMatchObject({ miasto: 1, gmina: 0 });
+		// An answer changed after sending: same number of responses, new results.
+		const [b] = generateTokens('admin-x', survey, ['Starostwo Powiatowe w Limanowej']);
+		const who = { kind: 'token' as const, token: b.token };
+		expect(saveResponse(survey, who, complete, { submit: true }).ok).toBe(true);
+		expect(typ()).toMatchObject({ miasto: 1, powiat: 1 });
+		saveResponse(survey, who, { typ: { choice: 'gmina' } });
+		expect(typ()).toMatchObject({ miasto: 1, gmina: 1, powiat: 0 });
+		expect(surveyReport(survey, labels).drafts).toBe(0);
+		// Written by another process (a script): the rows' last change moves, and the report follows.
+		const id = getDb()
+			.select({ id: surveyResponses.id })
+			.from(surveyResponses)
+			.where(eq(surveyResponses.surveySlug, 'resp'))
+			.all();
+		getDb()
+			.$client.prepare(
+				`UPDATE survey_answers SET value = '{"choice":"gmina"}' WHERE response_id IN (?, ?) AND question_id = 'typ'`
+			)
+			.run(id[0].id, id[1].id);
+		getDb().$client.prepare("UPDATE survey_responses SET updated_at = updated_at + 1 WHERE survey_slug = 'resp'").run();
+		expect(typ()).toMatchObject({ miasto: 0, gmina: 2, powiat: 0 });
 	});
 });
 

@@ -226,14 +226,17 @@ export function submissionAsCase(
 	);
 }
 
-const caseCache = new Map<string, { key: number; case?: PracticeCase }>();
+const caseCache = new Map<string, { key: string; case?: PracticeCase }>();
 
-/** Published submissions as cases (parsed once per change); one that no longer validates is left out. */
+/**
+ * Published submissions as cases (parsed once per change); one that no longer validates is left out. Each request
+ * reads only the ids and change times; a case's data (kilobytes of JSON) is read again only when it changed
+ * (every /practices view read and parsed all of them: 15 ms of 100 cases, docs/PERFORMANCE.md).
+ */
 export function publishedSubmissionCases(lessonRefs: Set<string>): PracticeCase[] {
 	const rows = getDb()
 		.select({
 			id: practiceSubmissions.id,
-			data: practiceSubmissions.data,
 			slug: practiceSubmissions.slug,
 			updatedAt: practiceSubmissions.updatedAt
 		})
@@ -242,10 +245,16 @@ export function publishedSubmissionCases(lessonRefs: Set<string>): PracticeCase[
 		.all();
 	const out: PracticeCase[] = [];
 	for (const row of rows) {
-		const key = row.updatedAt.getTime();
+		const key = `${row.updatedAt.getTime()}|${row.slug}`;
 		let cached = caseCache.get(row.id);
 		if (!cached || cached.key !== key) {
-			const result = submissionAsCase(row, lessonRefs);
+			const data = getDb()
+				.select({ data: practiceSubmissions.data })
+				.from(practiceSubmissions)
+				.where(eq(practiceSubmissions.id, row.id))
+				.get()?.data;
+			if (data === undefined) continue;
+			const result = submissionAsCase({ ...row, data }, lessonRefs);
 			if (!result.case) console.warn(`[practices] published ${result.problems.join('; ')}`);
 			cached = { key, case: result.case };
 			caseCache.set(row.id, cached);

@@ -121,11 +121,14 @@ export function breakdown(
 	const byOptions = optionList(by, labels.other);
 	const groups = byOptions.map((o) => ({ label: o.label, members: [] as ResponseForReport[] }));
 	for (const r of rows) {
-		const g = byOptions.findIndex((o) => chosenIds(r.answers[by.id])[0] === o.id);
+		const chosen = chosenIds(r.answers[by.id])[0];
+		const g = byOptions.findIndex((o) => chosen === o.id);
 		if (g >= 0) groups[g].members.push(r);
 	}
-	const percentsOf = (members: ResponseForReport[]) =>
-		options.map((o) => pct(members.filter((m) => chosenIds(m.answers[q.id]).includes(o.id)).length, members.length));
+	const percentsOf = (members: ResponseForReport[]) => {
+		const counts = countChosen(members, q.id);
+		return options.map((o) => pct(counts.get(o.id) ?? 0, members.length));
+	};
 	const big = groups.filter((g) => g.members.length >= MIN_CELL);
 	const small = groups.filter((g) => g.members.length > 0 && g.members.length < MIN_CELL);
 	const shown: BreakdownGroup[] = big.map((g) => ({
@@ -150,6 +153,17 @@ export function breakdown(
 	};
 }
 
+/**
+ * Respondents per option id of a choice question, in one pass (each respondent counted once per option): what
+ * filtering the rows once per option gave, without reading every answer once per option (5,000 responses).
+ */
+function countChosen(rows: ResponseForReport[], questionId: string): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const r of rows)
+		for (const id of new Set(chosenIds(r.answers[questionId]))) counts.set(id, (counts.get(id) ?? 0) + 1);
+	return counts;
+}
+
 function mean(xs: number[]): number | null {
 	return xs.length === 0 ? null : round2(xs.reduce((a, b) => a + b, 0) / xs.length);
 }
@@ -165,8 +179,9 @@ export function questionStats(
 	switch (q.type) {
 		case 'single':
 		case 'multiple': {
+			const counts = countChosen(rows, q.id);
 			const options = optionList(q, labels.other).map((o) => {
-				const c = rows.filter((r) => chosenIds(r.answers[q.id]).includes(o.id)).length;
+				const c = counts.get(o.id) ?? 0;
 				return { ...o, count: c, percent: pct(c, n) };
 			});
 			const otherTexts = rows

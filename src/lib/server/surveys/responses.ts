@@ -135,6 +135,12 @@ export function loadOwnResponse(survey: Survey, r: Respondent, tx: Tx = getDb())
 	return { id: row.id, answers, submittedAt: row.submittedAt };
 }
 
+let writes = 0;
+/** How many responses this process has saved: part of the key of the cached report (surveys/report.ts). */
+export function responseWrites(): number {
+	return writes;
+}
+
 export type SaveResult =
 	{ ok: true; responseId: string; submitted: boolean } | { ok: false; errors: Record<string, AnswerErrorCode> };
 
@@ -149,6 +155,7 @@ export function saveResponse(
 	options: { submit?: boolean; now?: Date } = {}
 ): SaveResult {
 	const now = options.now ?? new Date();
+	writes++;
 	return getDb().transaction((tx) => {
 		const settings = getSettings(survey, tx);
 		checkRespondent(survey, r, tx);
@@ -254,15 +261,16 @@ export interface TokenListRow {
 	answered: boolean | null;
 }
 
-export function listTokens(survey: Survey, anonymous: boolean): TokenListRow[] {
+/** The survey's token links by office name; the first `limit` of them when given (the report page's first view). */
+export function listTokens(survey: Survey, anonymous: boolean, limit?: number): TokenListRow[] {
 	const db = getDb();
-	const rows = db
+	const query = db
 		.select({ office: surveyTokens.office, createdAt: surveyTokens.createdAt, responseId: surveyResponses.id })
 		.from(surveyTokens)
 		.leftJoin(surveyResponses, eq(surveyResponses.tokenId, surveyTokens.id))
 		.where(eq(surveyTokens.surveySlug, survey.slug))
-		.orderBy(surveyTokens.office)
-		.all();
+		.orderBy(surveyTokens.office);
+	const rows = limit === undefined ? query.all() : query.limit(limit).all();
 	return rows.map((r) => ({ office: r.office, createdAt: r.createdAt, answered: anonymous ? null : !!r.responseId }));
 }
 

@@ -17,6 +17,13 @@ import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 const MAX_OFFICES = 3000;
+/**
+ * Offices listed in the report before "show all": a campaign to every office in Poland has thousands of links, and
+ * listing them all made the page 1.5 MB and most of its time at 5,000 responses (docs/PERFORMANCE.md).
+ */
+const TOKENS_SHOWN = 100;
+/** Open answers shown per question before "show all" (admins also have every one in the XLSX and CSV files). */
+const TEXTS_SHOWN = 100;
 
 function surveyOf(slug: string) {
 	return getSurvey(slug) ?? error(404, { message: surveyErrorMessage('not_found') });
@@ -33,6 +40,8 @@ export const load = ((event) => {
 	// Open answers are read by an admin first; trainers see them once the report is published.
 	const showOpen = isAdmin || !!report.settings.publishedAt;
 	const courses = getCatalogue().courses;
+	const tokensAll = event.url.searchParams.get('tokens') === 'all';
+	const textsAll = event.url.searchParams.get('texts') === 'all';
 	return {
 		isAdmin,
 		showOpen,
@@ -48,7 +57,9 @@ export const load = ((event) => {
 			results: {
 				...report.results,
 				questions: report.results.questions.map((q) =>
-					showOpen || (q.type !== 'text' && q.type !== 'long_text') ? q : { ...q, texts: [] }
+					q.type !== 'text' && q.type !== 'long_text'
+						? q
+						: { ...q, texts: !showOpen ? [] : textsAll ? q.texts : q.texts.slice(0, TEXTS_SHOWN) }
 				),
 				recommendations: report.results.recommendations.map((f) => ({
 					...f,
@@ -57,7 +68,14 @@ export const load = ((event) => {
 				}))
 			}
 		},
-		tokens: isAdmin ? listTokens(survey, report.settings.anonymous) : []
+		tokensAll,
+		textsAll,
+		tokens: isAdmin
+			? listTokens(survey, report.settings.anonymous, tokensAll ? undefined : TOKENS_SHOWN).map((t) => ({
+					office: t.office,
+					answered: t.answered
+				}))
+			: []
 	};
 }) satisfies PageServerLoad;
 
