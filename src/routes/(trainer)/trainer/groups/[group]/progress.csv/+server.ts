@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { attendanceCounts } from '$lib/server/admin/attendance';
-import { requireGroupApiAccess } from '$lib/server/reports/access';
+import { requireGroupApiAccess } from '$lib/server/groups/access';
 import { csvResponse, toCsv, type CsvValue } from '$lib/server/reports/csv';
 import { nextSession } from '$lib/server/reports/groups';
 import { progressMatrix, sortMatrix } from '$lib/server/reports/matrix';

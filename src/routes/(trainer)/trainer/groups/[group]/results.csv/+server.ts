@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireGroupApiAccess } from '$lib/server/reports/access';
+import { requireGroupApiAccess } from '$lib/server/groups/access';
 import { csvResponse } from '$lib/server/reports/csv';
 import { groupResults } from '$lib/server/reports/results';
 import { resultsCsv } from '$lib/server/reports/results-csv';

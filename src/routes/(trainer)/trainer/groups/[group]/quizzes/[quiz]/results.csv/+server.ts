@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getQuiz } from '$lib/server/content';
-import { requireGroupApiAccess } from '$lib/server/reports/access';
+import { requireGroupApiAccess } from '$lib/server/groups/access';
 import { csvResponse } from '$lib/server/reports/csv';
 import { groupResults } from '$lib/server/reports/results';
 import { resultsCsv } from '$lib/server/reports/results-csv';
