@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { attendanceSheet, saveAttendance, sessionForMarking } from '$lib/server/admin/attendance';
-import { DEMO_GROUP_NAME, seedDemoGroup } from '$lib/server/admin/demo';
+import { DEMO_GROUP_NAME, seedDemoGroup } from '$lib/server/demo/groups';
 import {
 	addLiveSession,
 	addMember,

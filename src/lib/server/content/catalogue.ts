@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { LESSON_COMPONENTS } from '../../../../scripts/lesson-preprocess.js';
-import { bindSingleLetterWords } from '../../../../scripts/polish-typography.js';
+import { LESSON_COMPONENTS } from '../../lesson/preprocess.js';
+import { bindSingleLetterWords } from '../../typography.js';
 import {
 	courseFrontmatterSchema,
 	lessonFrontmatterSchema,
