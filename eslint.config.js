@@ -52,5 +52,18 @@ export default ts.config(
 				{ patterns: [{ group: ['**/server/demo/*', '**/demo/*'], message: 'Demo data is seeded from demo/ only.' }] }
 			]
 		}
+	},
+	{
+		// Promises, as immich checks them: every promise in app code is awaited, returned or explicitly let go with
+		// `void` (and a comment saying why); no promise where a plain value is expected (an if, a handler).
+		files: ['src/**/*.ts', 'src/**/*.js', 'src/**/*.svelte'],
+		ignores: ['src/lib/paraglide/**'],
+		languageOptions: {
+			parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+		},
+		rules: {
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-misused-promises': 'error'
+		}
 	}
 );

@@ -17,7 +17,7 @@ import { seedTrainingsDemo } from './trainings';
 /** Demo data of each feature (enrolments, groups, ...), called in order once the accounts exist. */
 const featureSeeds: ((ids: DemoIds) => void)[] = [
 	enrolDemoLearner,
-	(ids) => void seedDemoGroup(ids),
+	seedDemoGroup,
 	seedCertificateDemo,
 	seedNameRequestDemo,
 	seedTrainerDemo,
