@@ -13,6 +13,7 @@ import { getDb } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
 import { resumePendingMail } from '$lib/server/mail/outbox';
 import { startMaintenance } from '$lib/server/maintenance';
+import { rememberRequestOrigin } from '$lib/server/origin';
 
 export const init: ServerInit = async () => {
 	getDb();
@@ -24,6 +25,7 @@ export const init: ServerInit = async () => {
 };
 
 const handleSession: Handle = async ({ event, resolve }) => {
+	rememberRequestOrigin(event.url.origin);
 	const secure = event.url.protocol === 'https:';
 	const token = event.cookies.get(sessionCookieName(secure));
 	event.locals.user = null;

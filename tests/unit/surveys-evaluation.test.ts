@@ -3,7 +3,8 @@ import { getDb } from '$lib/server/db';
 import { enrollments, groupMembers, groups, users } from '$lib/server/db/schema';
 import { getSurvey } from '$lib/server/surveys';
 import { evaluationPrompt, groupEvaluation } from '$lib/server/surveys/evaluation';
-import { saveResponse } from '$lib/server/surveys/responses';
+import { respondentFrom } from '$lib/server/surveys/respondent';
+import { SurveyError, saveResponse } from '$lib/server/surveys/responses';
 import { getCourse } from '$lib/server/content';
 
 const labels = { other: 'Inne', merged: 'Pozostałe' };
@@ -54,6 +55,22 @@ describe('evaluation survey', () => {
 		if (grid.type !== 'likert') throw new Error('type');
 		expect(grid.rows.map((r) => r.mean)).toEqual([5, 4, 5, 3]);
 		expect(evaluationPrompt('learner-0', course, true)?.sent).toBe(true);
+	});
+
+	it('is filed only under an enrolled course that names this survey', () => {
+		const db = getDb();
+		db.insert(users).values({ id: 'u-ev', email: 'ev@example.pl', name: 'E V', role: 'learner' }).run();
+		db.insert(enrollments).values({ userId: 'u-ev', courseSlug: course.slug }).run();
+		const src = { token: null, cookies: {} as never, secure: false, userId: 'u-ev' };
+		expect(respondentFrom(survey, { ...src, course: course.slug }, true).respondent).toMatchObject({
+			kind: 'learner',
+			context: course.slug
+		});
+		// Enrolled, but the survey is not this course's evaluation: refused as if it did not exist.
+		const other = { ...survey, slug: 'inna-ankieta' };
+		expect(() => respondentFrom(other, { ...src, course: course.slug }, true)).toThrow(SurveyError);
+		// Names this survey, but not enrolled.
+		expect(() => respondentFrom(survey, { ...src, course: 'kompetencje-miedzykulturowe' }, true)).toThrow(SurveyError);
 	});
 });
 

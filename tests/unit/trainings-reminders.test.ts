@@ -46,6 +46,9 @@ describe('reminders from the housekeeping timer', () => {
 		registerForTraining(id, card('c'), { origin: ORIGIN, now }); // waitlisted: no reminder
 		expect(sendDueReminders(now, [7, 1], ORIGIN)).toBe(0);
 		const weekBefore = now + 4 * DAY;
+		// No address known yet (no ORIGIN, no request): nothing is sent, so no mail carries a bare path.
+		expect(sendDueReminders(weekBefore, [7, 1], null)).toBe(0);
+		expect(getDb().select().from(trainingMailLog).all()).toHaveLength(0);
 		expect(sendDueReminders(weekBefore, [7, 1], ORIGIN)).toBe(2);
 		// The timer runs again, and the server restarts: the log rows in the database say "already sent".
 		expect(sendDueReminders(weekBefore + 3600_000, [7, 1], ORIGIN)).toBe(0);

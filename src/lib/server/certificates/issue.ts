@@ -1,6 +1,7 @@
 // Certificate issuance at the moment a learner meets a course's completion rules.
 // Called by lesson completion and quiz submission (after they commit); idempotent.
 import { and, eq } from 'drizzle-orm';
+import { publicOrigin } from '../origin';
 import type { Course } from '../content/catalogue';
 import { getCourse } from '../content';
 import { durably, getDb, type Tx } from '../db';
@@ -76,7 +77,7 @@ export function issueForCourse(
 
 /** "Your certificate is ready", in the learner's language, with the link to confirm the name and download. */
 export function certificateReadyMail(to: string, locale: 'pl' | 'en', courseTitle: string): Mail {
-	const link = `${(process.env.ORIGIN ?? '').replace(/\/$/, '')}/certificates`;
+	const link = `${publicOrigin() ?? ''}/certificates`;
 	return {
 		to,
 		subject: m.mail_certificate_subject({ course: courseTitle }, { locale }),

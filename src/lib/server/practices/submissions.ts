@@ -181,27 +181,31 @@ export function publishSubmission(
 	today: string,
 	tx: Tx = getDb()
 ): string {
-	const row = getDb().select().from(practiceSubmissions).where(eq(practiceSubmissions.id, id)).get();
-	if (!row) throw new SubmissionError('not_found', 404);
-	const published = getDb()
-		.select({ slug: practiceSubmissions.slug })
-		.from(practiceSubmissions)
-		.where(isNotNull(practiceSubmissions.slug))
-		.all()
-		.map((r) => r.slug!);
-	const slug = slugFromTitle(row.title, new Set([...fileSlugs, ...published]));
-	const check = submissionAsCase({ ...row, slug }, lessonRefs, today);
-	if (!check.case) throw Object.assign(new SubmissionError('invalid', 400), { problems: check.problems });
-	moderate(
-		adminId,
-		id,
-		['pending'],
-		{ status: 'published', slug, publishedAt: new Date(), data: { ...row.data, last_verified: today } },
-		'practice.published',
-		{ slug },
-		tx
-	);
-	return slug;
+	// Read, validate and write in one transaction, so the published data is exactly the data that was checked
+	// (an author's edit landing in between cannot be overwritten by the older text).
+	return tx.transaction((t) => {
+		const row = t.select().from(practiceSubmissions).where(eq(practiceSubmissions.id, id)).get();
+		if (!row) throw new SubmissionError('not_found', 404);
+		const published = t
+			.select({ slug: practiceSubmissions.slug })
+			.from(practiceSubmissions)
+			.where(isNotNull(practiceSubmissions.slug))
+			.all()
+			.map((r) => r.slug!);
+		const slug = slugFromTitle(row.title, new Set([...fileSlugs, ...published]));
+		const check = submissionAsCase({ ...row, slug }, lessonRefs, today);
+		if (!check.case) throw Object.assign(new SubmissionError('invalid', 400), { problems: check.problems });
+		moderate(
+			adminId,
+			id,
+			['pending'],
+			{ status: 'published', slug, publishedAt: new Date(), data: { ...row.data, last_verified: today } },
+			'practice.published',
+			{ slug },
+			t
+		);
+		return slug;
+	});
 }
 
 /** A submission's data as a case, through the same validation as a file. */

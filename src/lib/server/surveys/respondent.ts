@@ -2,6 +2,7 @@
 // (?course=), or a browser key in a cookie for an open link (created on the first save).
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
+import { getCourse } from '../content';
 import { getDb } from '../db';
 import { enrollments, groupMembers, groups } from '../db/schema';
 import { randomId } from '../ids';
@@ -31,6 +32,9 @@ export function respondentFrom(survey: Survey, src: Source, create: boolean): Re
 	if (survey.kind === 'evaluation') {
 		const course = src.course?.trim() || null;
 		if (!src.userId || !course) throw new SurveyError('not_found');
+		// Only the course that names this survey as its evaluation: a response filed under another course would
+		// show up in that course's groups' results.
+		if (getCourse(course)?.evaluation !== survey.slug) throw new SurveyError('not_found');
 		const enrolled = getDb()
 			.select({ c: enrollments.courseSlug })
 			.from(enrollments)

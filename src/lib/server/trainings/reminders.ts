@@ -2,6 +2,7 @@
 // Idempotent across restarts: the mail-log row and the outbox message are written in one transaction, and a
 // row that exists means "already sent", so a timer that runs again (or a restarted server) sends nothing twice.
 import { and, eq, gt } from 'drizzle-orm';
+import { publicOrigin } from '../origin';
 import { getDb } from '../db';
 import { trainingDays, trainingMailLog, trainingRegistrations, trainings } from '../db/schema';
 import { deliverInBackground, queueMail, type Mail } from '../mail/outbox';
@@ -37,11 +38,10 @@ export function reminderKind(daysBefore: number, dayId: string): string {
 }
 
 /** Queues every reminder due now; returns how many. */
-export function sendDueReminders(
-	now = Date.now(),
-	offsets = reminderDays(),
-	origin = process.env.ORIGIN ?? ''
-): number {
+export function sendDueReminders(now = Date.now(), offsets = reminderDays(), origin = publicOrigin()): number {
+	// Without an address the links would be bare paths; reminders are idempotent, so the next hourly run sends
+	// them once a request has shown the address (or ORIGIN is set).
+	if (!origin) return 0;
 	const db = getDb();
 	const maxOffset = Math.max(...offsets);
 	const upcoming = db
