@@ -6,6 +6,7 @@ import { getDb } from '$lib/server/db';
 import { mailOutbox } from '$lib/server/db/schema';
 import {
 	queueMail,
+	recentMail,
 	resumePendingMail,
 	sendMail,
 	sendMailsInBackground,
@@ -86,5 +87,19 @@ describe('mail outbox', () => {
 		);
 		expect(sent.length).toBe(before + 1);
 		expect((sent.at(-1) as { to: string }).to).toBe('p@urzad.test');
+	});
+
+	it('lists the newest messages first for the admins, at most the limit', () => {
+		const db = getDb();
+		db.delete(mailOutbox).run();
+		for (const [i, subject] of ['pierwsza', 'druga', 'trzecia'].entries()) {
+			const id = queueMail({ to: 'a@urzad.test', subject, body });
+			db.update(mailOutbox)
+				.set({ createdAt: new Date(Date.UTC(2026, 0, 1 + i)) })
+				.where(eq(mailOutbox.id, id))
+				.run();
+		}
+		expect(recentMail().map((m) => m.subject)).toEqual(['trzecia', 'druga', 'pierwsza']);
+		expect(recentMail(2).map((m) => m.subject)).toEqual(['trzecia', 'druga']);
 	});
 });

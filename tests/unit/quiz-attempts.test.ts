@@ -7,19 +7,19 @@ import {
 	getOwnAttempt,
 	keysShown,
 	listAttempts,
-	saveAnswer,
 	savedAnswers,
 	startAttempt,
 	startState,
 	submitAttempt
 } from '$lib/server/quiz/attempts';
+import { saveAnswer } from '$lib/server/quiz/answers';
 import { QuizError } from '$lib/server/quiz/errors';
 import { insertUser } from './db-helpers';
 import { fixtureCourse, RIGHT } from './quiz-fixtures';
 
 const issued = vi.hoisted(() => [] as [string, string][]);
 vi.mock('$lib/server/certificates/issue', () => ({
-	issueCertificateIfComplete: (userId: string, courseSlug: string) => {
+	afterCompletion: (_tx: unknown, userId: string, courseSlug: string) => {
 		issued.push([userId, courseSlug]);
 		return null;
 	}

@@ -1,9 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { safeNextPath } from '$lib/server/auth/guards';
-import { getDb } from '$lib/server/db';
-import { users } from '$lib/server/db/schema';
 import { isLocale, setLocaleCookie } from '$lib/server/i18n';
+import { setUserLocale } from '$lib/server/people/account';
 import type { Actions, PageServerLoad } from './$types';
 
 // Open to everyone: the language of the sign-in page is chosen before signing in.
@@ -17,7 +15,7 @@ export const actions = {
 		// Before anything is written: a forged `next` is a 400.
 		const next = safeNextPath(form.get('next'), '/');
 		setLocaleCookie(cookies, locale);
-		if (locals.user) getDb().update(users).set({ locale }).where(eq(users.id, locals.user.id)).run();
+		if (locals.user) setUserLocale(locals.user.id, locale);
 		redirect(303, next);
 	}
 } satisfies Actions;

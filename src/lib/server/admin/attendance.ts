@@ -2,8 +2,8 @@
 import { and, count, eq, inArray, lte } from 'drizzle-orm';
 import { audit } from '../audit/log';
 import type { SessionUser } from '../auth/session';
-import { issueCertificateIfComplete } from '../certificates/issue';
-import { getDb } from '../db';
+import { afterCompletion } from '../certificates/issue';
+import { durably, getDb } from '../db';
 import { attendance, groupMembers, groups, liveSessions } from '../db/schema';
 import { canSeeGroup } from '../groups/access';
 import { groupMemberRows } from './groups';
@@ -54,7 +54,7 @@ export function saveAttendance(
 	if (!session || !sessionStarted(session, now)) return null;
 	const ticked = new Set(attendedIds);
 	const members = groupMemberRows(groupId);
-	getDb().transaction((tx) => {
+	durably(getDb(), (tx) => {
 		for (const member of members) {
 			const attended = ticked.has(member.id);
 			tx.insert(attendance)
@@ -75,12 +75,11 @@ export function saveAttendance(
 			},
 			tx
 		);
+		// Attendance can be the last rule a learner meets (a course with `attendance` in its completion rules): the
+		// certificate is issued with it, as it is with the last lesson or quiz.
+		const courseSlug = tx.select({ slug: groups.courseSlug }).from(groups).where(eq(groups.id, groupId)).get()?.slug;
+		if (courseSlug) for (const member of members) if (ticked.has(member.id)) afterCompletion(tx, member.id, courseSlug);
 	});
-	// Attendance can be the last rule a learner meets (a course with `attendance` in its completion rules): the
-	// certificate is issued now, as it is when the last lesson or quiz is done.
-	const courseSlug = getDb().select({ slug: groups.courseSlug }).from(groups).where(eq(groups.id, groupId)).get()?.slug;
-	if (courseSlug)
-		for (const member of members) if (ticked.has(member.id)) issueCertificateIfComplete(member.id, courseSlug);
 	return members.filter((m) => ticked.has(m.id)).length;
 }
 

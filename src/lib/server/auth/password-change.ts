@@ -4,9 +4,10 @@ import { eq } from 'drizzle-orm';
 import { audit } from '../audit/log';
 import { getDb } from '../db';
 import { users } from '../db/schema';
+import { hashPassword, verifyPassword } from './password';
 import { invalidateUserSessions } from './session';
 import { clearAccountThrottle } from './throttle';
-import { consumePasswordReset, voidPasswordResets } from './tokens';
+import { consumePasswordReset, findValidPasswordReset, voidPasswordResets } from './tokens';
 
 /**
  * Sets the password through a reset link. False when the link was used or expired meanwhile (nothing written).
@@ -38,4 +39,26 @@ export function changePassword(userId: string, passwordHash: string, now = Date.
 		audit({ actorId: userId, action: 'password.changed', subjectType: 'user', subjectId: userId }, tx);
 	});
 	invalidateUserSessions(userId);
+}
+
+/**
+ * The account page's change: the current password must be right (false otherwise, nothing written), then
+ * changePassword(). Every session ends, the caller's included; the route starts a fresh one.
+ */
+export async function changeOwnPassword(
+	userId: string,
+	currentPassword: string,
+	newPassword: string
+): Promise<boolean> {
+	const row = getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+	if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, currentPassword))) return false;
+	changePassword(userId, await hashPassword(newPassword));
+	return true;
+}
+
+/** A new password through the reset link `token`; false when the link is unknown, used or expired (nothing written). */
+export async function resetPassword(token: string, newPassword: string): Promise<boolean> {
+	const reset = findValidPasswordReset(token);
+	if (!reset) return false;
+	return resetPasswordWithLink(reset, await hashPassword(newPassword));
 }

@@ -1,5 +1,5 @@
-// Certificate issuance at the moment a learner meets a course's completion rules.
-// Called by lesson completion and quiz submission (after they commit); idempotent.
+// Certificate issuance at the moment a learner meets a course's completion rules: afterCompletion() is called at the
+// end of each completing write (lesson completion, quiz submission, attendance), in its transaction; idempotent.
 import { and, eq } from 'drizzle-orm';
 import { publicOrigin } from '../origin';
 import type { Course } from '../content/catalogue';
@@ -8,7 +8,7 @@ import { durably, getDb, type Tx } from '../db';
 import { certificates, users, type Certificate } from '../db/schema';
 import { randomId } from '../ids';
 import { institutionName } from '../institution';
-import { deliverMail, queueMail, type Mail } from '../mail/outbox';
+import { deliverAfterCommit, queueMail, type Mail } from '../mail/outbox';
 import { m } from '../../paraglide/messages';
 import { generateCode } from './code';
 import { evaluateCompletion, loadCompletionFacts } from './completion';
@@ -19,14 +19,22 @@ export function certificateIssuer(): string {
 }
 
 /**
- * Issues the learner's certificate for the course if its completion rules are met now; returns the learner's
- * valid certificate (new or existing), or null. A learner who already has a certificate for the course, even a
- * revoked one, gets no new one here: revocation must stick, and re-issuing is an administrator's decision.
+ * The one call at the end of every write that can complete a course (a lesson completed, a quiz passed, attendance
+ * saved), inside that write's transaction: issues the learner's certificate if the course's completion rules are
+ * met now, so it commits, or rolls back, with the change that earned it. Returns the learner's valid certificate
+ * (new or existing), or null. A learner who already has a certificate for the course, even a revoked one, gets no
+ * new one here: revocation must stick, and re-issuing is an administrator's decision. The "certificate ready"
+ * mail is stored in the same transaction and sent after the commit.
  */
-export function issueCertificateIfComplete(userId: string, courseSlug: string): Certificate | null {
+export function afterCompletion(tx: Tx, userId: string, courseSlug: string, now = new Date()): Certificate | null {
 	const course = getCourse(courseSlug);
 	if (!course) return null;
-	return issueForCourse(userId, course);
+	return issueIn(tx, userId, course, now);
+}
+
+/** afterCompletion() on its own, in a durable transaction (demo data, tests, and writes that have none). */
+export function issueCertificateIfComplete(userId: string, courseSlug: string): Certificate | null {
+	return durably(getDb(), (tx) => afterCompletion(tx, userId, courseSlug));
 }
 
 /** The same, for a course given directly (tests use courses with rules the catalogue does not have). */
@@ -35,44 +43,46 @@ export function issueForCourse(
 	course: Pick<Course, 'slug' | 'title' | 'hours' | 'lessons' | 'quizzes' | 'completion'>,
 	now = new Date()
 ): Certificate | null {
-	const db = getDb();
-	const mails: { id: string; mail: Mail }[] = [];
-	// Inside a caller's transaction (e.g. a quiz submit) durably() nests in it.
-	const issued = durably(db, (tx) => {
-		const existing = tx
-			.select()
-			.from(certificates)
-			.where(and(eq(certificates.userId, userId), eq(certificates.courseSlug, course.slug)))
-			.all();
-		if (existing.length > 0) return existing.find((c) => !c.revokedAt && !c.replacedById) ?? null;
+	return durably(getDb(), (tx) => issueIn(tx, userId, course, now));
+}
 
-		const result = evaluateCompletion(course, loadCompletionFacts(userId, course.slug, tx));
-		if (!result.complete) return null;
-		const user = tx
-			.select({ name: users.name, email: users.email, locale: users.locale })
-			.from(users)
-			.where(eq(users.id, userId))
-			.get();
-		if (!user) return null;
-		const certificate = insertCertificate(tx, {
-			userId,
-			courseSlug: course.slug,
-			nameAsPrinted: user.name.trim(),
-			courseTitle: course.title,
-			hours: course.hours,
-			completedAt: result.completedAt ?? now,
-			issuedAt: now
-		});
-		// The finish line reaches the learner's mailbox too; the message is stored with the certificate.
-		if (user.email) {
-			const message = certificateReadyMail(user.email, user.locale, course.title);
-			mails.push({ id: queueMail(message), mail: message });
-		}
-		return certificate;
+function issueIn(
+	tx: Tx,
+	userId: string,
+	course: Pick<Course, 'slug' | 'title' | 'hours' | 'lessons' | 'quizzes' | 'completion'>,
+	now: Date
+): Certificate | null {
+	const existing = tx
+		.select()
+		.from(certificates)
+		.where(and(eq(certificates.userId, userId), eq(certificates.courseSlug, course.slug)))
+		.all();
+	if (existing.length > 0) return existing.find((c) => !c.revokedAt && !c.replacedById) ?? null;
+
+	const result = evaluateCompletion(course, loadCompletionFacts(userId, course.slug, tx));
+	if (!result.complete) return null;
+	const user = tx
+		.select({ name: users.name, email: users.email, locale: users.locale })
+		.from(users)
+		.where(eq(users.id, userId))
+		.get();
+	if (!user) return null;
+	const certificate = insertCertificate(tx, {
+		userId,
+		courseSlug: course.slug,
+		nameAsPrinted: user.name.trim(),
+		courseTitle: course.title,
+		hours: course.hours,
+		completedAt: result.completedAt ?? now,
+		issuedAt: now
 	});
-	// Sent after the commit and without holding the request (SMTP can take a while); failures are recorded.
-	for (const { id, mail } of mails) void deliverMail(id, mail);
-	return issued;
+	// The finish line reaches the learner's mailbox too: the message is stored with the certificate and sent after
+	// the commit, without holding the request (SMTP can take a while); failures are recorded.
+	if (user.email) {
+		const message = certificateReadyMail(user.email, user.locale, course.title);
+		deliverAfterCommit(queueMail(message, tx), message);
+	}
+	return certificate;
 }
 
 /** "Your certificate is ready", in the learner's language, with the link to confirm the name and download. */

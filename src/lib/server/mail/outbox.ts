@@ -1,7 +1,7 @@
 // Every message is written to the outbox first. With SMTP_URL set it is then sent; without it the outbox is
 // the delivery (an admin reads it in the app and the server log points to it).
-import { and, eq, gt, isNull } from 'drizzle-orm';
-import { getDb } from '../db';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { getDb, prepared, type Tx } from '../db';
 import { mailOutbox, type MailAttachment } from '../db/schema';
 import { randomId } from '../ids';
 import { institutionName } from '../institution';
@@ -25,11 +25,13 @@ export function withoutAccountLinks(body: string): string {
 	);
 }
 
-/** Stores the message in the outbox (synchronously) and returns its id; deliverMail sends it. */
-export function queueMail(mail: Mail): string {
+/**
+ * Stores the message in the outbox (synchronously) and returns its id; deliverMail sends it. Pass `tx` to store it
+ * with the change it announces.
+ */
+export function queueMail(mail: Mail, tx: Tx = getDb()): string {
 	const id = randomId();
-	getDb()
-		.insert(mailOutbox)
+	tx.insert(mailOutbox)
 		.values({ id, to: mail.to, subject: mail.subject, body: mail.body, attachments: mail.attachments ?? null })
 		.run();
 	return id;
@@ -88,6 +90,25 @@ export async function deliverMail(id: string, mail: Mail): Promise<void> {
 	}
 }
 
+/**
+ * Sends a message stored inside a transaction once that transaction is over. Transactions here are synchronous, so
+ * by the next microtask it has committed or rolled back; a rolled-back message is not in the outbox and is not
+ * sent (a mail about a certificate that does not exist would be a dead link).
+ */
+export function deliverAfterCommit(id: string, mail: Mail) {
+	queueMicrotask(() => {
+		if (outboxRow().get({ id })) void deliverMail(id, mail);
+	});
+}
+
+const outboxRow = prepared((db) =>
+	db
+		.select({ id: mailOutbox.id })
+		.from(mailOutbox)
+		.where(eq(mailOutbox.id, sql.placeholder('id')))
+		.prepare()
+);
+
 /** Stores the message, then sends it (the message is in the outbox before the first await). */
 export async function sendMail(mail: Mail): Promise<string> {
 	const id = queueMail(mail);
@@ -110,6 +131,11 @@ export function deliverInBackground(queued: { id: string; mail: Mail }[]) {
 	(async () => {
 		for (const { id, mail } of queued) await deliverMail(id, mail);
 	})().catch((e) => console.error(`[mail] background delivery stopped: ${(e as Error).message}`));
+}
+
+/** The newest messages first, for the admins' outbox page. */
+export function recentMail(limit = 200) {
+	return getDb().select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(limit).all();
 }
 
 /**

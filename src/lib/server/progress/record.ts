@@ -1,7 +1,7 @@
 // Writes to lesson_progress. Every write is one UPSERT, so retries and two open tabs never corrupt a row:
 // time only grows by capped steps, and a completed lesson never becomes uncompleted.
-import { and, eq, sql } from 'drizzle-orm';
-import { getDb, prepared, type DB } from '../db';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { durably, getDb, prepared, type DB, type Tx } from '../db';
 import { lessonProgress } from '../db/schema';
 import { checkLessonCompletion, requiredSeconds, type LessonCompletionCheck } from './lesson-completion';
 
@@ -79,23 +79,31 @@ export interface ProgressState extends LessonCompletionCheck {
 export function recordProgress(
 	lesson: HeartbeatLesson & { minutes: number },
 	report: ProgressReport = {},
-	now = Date.now()
+	now = Date.now(),
+	afterComplete?: (tx: Tx) => void
 ): ProgressState {
 	const { minutes, ...key } = lesson;
-	return getDb().transaction(() => {
-		const row = heartbeatUpsertReturning().get({
-			...key,
-			position: report.position ?? '',
-			now,
-			cap: lessonTimeCap(minutes),
-			stepCap: Math.max(HEARTBEAT_CAP_SECONDS, Math.min(report.stepCapSeconds ?? 0, requiredSeconds(minutes))),
-			end: report.endReached ? 1 : 0
-		})!;
-		const check = checkLessonCompletion({ seconds: row.seconds, minutes, endReached: row.endReachedAt !== null });
-		const completedNow = !row.completedAt && check.complete;
-		if (completedNow) completionUpsert().run({ ...key, now });
-		return { ...check, completed: !!row.completedAt || completedNow, completedNow, seconds: row.seconds };
-	});
+	const row = heartbeatUpsertReturning().get({
+		...key,
+		position: report.position ?? '',
+		now,
+		cap: lessonTimeCap(minutes),
+		stepCap: Math.max(HEARTBEAT_CAP_SECONDS, Math.min(report.stepCapSeconds ?? 0, requiredSeconds(minutes))),
+		end: report.endReached ? 1 : 0
+	})!;
+	const check = checkLessonCompletion({ seconds: row.seconds, minutes, endReached: row.endReachedAt !== null });
+	// Completing is its own durable transaction, with whatever the completion brings (the course's certificate):
+	// the heartbeat above stays one statement at the normal sync level. Only the write that sets completed_at
+	// completes the lesson "now", so two tabs never complete it twice.
+	const completedNow =
+		!row.completedAt &&
+		check.complete &&
+		durably(getDb(), (tx) => {
+			if (completeOnce().run({ ...key, now }).changes === 0) return false;
+			afterComplete?.(tx);
+			return true;
+		});
+	return { ...check, completed: !!row.completedAt || completedNow, completedNow, seconds: row.seconds };
 }
 
 /** The lesson's evidence as the page shows it ("n more minutes of reading"); null before the first open. */
@@ -180,6 +188,22 @@ const progressRow = prepared((db) =>
 				eq(lessonProgress.userId, sql.placeholder('userId')),
 				eq(lessonProgress.courseSlug, sql.placeholder('courseSlug')),
 				eq(lessonProgress.lessonSlug, sql.placeholder('lessonSlug'))
+			)
+		)
+		.prepare()
+);
+
+// The lesson's completion when its evidence is there (recordProgress): only a row not completed yet changes.
+const completeOnce = prepared((db) =>
+	db
+		.update(lessonProgress)
+		.set({ completedAt: now, lastOpenedAt: sql`max(${lessonProgress.lastOpenedAt}, ${now})` })
+		.where(
+			and(
+				eq(lessonProgress.userId, sql.placeholder('userId')),
+				eq(lessonProgress.courseSlug, sql.placeholder('courseSlug')),
+				eq(lessonProgress.lessonSlug, sql.placeholder('lessonSlug')),
+				isNull(lessonProgress.completedAt)
 			)
 		)
 		.prepare()

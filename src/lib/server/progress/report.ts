@@ -1,7 +1,7 @@
 // What the lesson page reports (heartbeat, end reached, "mark as completed"), recorded and, when the lesson
-// completes, followed by the course's certificate check. The one entry point of the lesson routes.
+// completes, the course's certificate check in the same transaction. The one entry point of the lesson routes.
 import type { Course, Lesson } from '../content/catalogue';
-import { issueCertificateIfComplete } from '../certificates/issue';
+import { afterCompletion } from '../certificates/issue';
 import type { Certificate } from '../db/schema';
 import { enrol } from './enrol';
 import { recordProgress, type ProgressReport, type ProgressState } from './record';
@@ -22,11 +22,13 @@ export function reportLessonProgress(
 	// Progress and enrolment never contradict each other: a learner with progress in a course is enrolled in it.
 	// Opening the lesson enrolled already; a report of the end (rare) makes sure, a plain heartbeat stays cheap.
 	if (user.role === 'learner' && report.endReached) enrol(user.id, course.slug);
+	let certificate: Certificate | null = null;
 	const state = recordProgress(
 		{ userId: user.id, courseSlug: course.slug, lessonSlug: lesson.slug, minutes: lesson.minutes },
 		report,
-		now
+		now,
+		// The lesson can be the last rule of the course: the certificate commits with its completion.
+		(tx) => (certificate = afterCompletion(tx, user.id, course.slug))
 	);
-	const certificate = state.completedNow ? issueCertificateIfComplete(user.id, course.slug) : null;
 	return { state, certificate };
 }

@@ -1,14 +1,14 @@
-// The attempt lifecycle: start (draw and freeze the layout), save answers one by one, submit (grade once, in
-// one durable transaction). Every function takes the user id and checks that the attempt is theirs.
+// The attempt lifecycle: start (draw and freeze the layout), submit (grade once, in one durable transaction);
+// answers are saved by answers.ts. Every function takes the user id and checks that the attempt is theirs.
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Course, Quiz } from '../content/catalogue';
 import { getDb, durably, prepared } from '../db';
 import { quizAttempts, quizResponses, type QuizAttempt } from '../db/schema';
-import { issueCertificateIfComplete } from '../certificates/issue';
+import { afterCompletion } from '../certificates/issue';
 import { isFinalQuizUnlocked, isModuleUnlocked, passedQuizSlugs } from '../progress/unlock';
 import { randomId } from '../ids';
 import { QuizError } from './errors';
-import { gradeAttempt, parseAnswer, type Answer } from './grading';
+import { gradeAttempt, type Answer } from './grading';
 import { keysVisible } from './key-policy';
 import { buildLayout, randomSeed } from './layout';
 
@@ -99,80 +99,13 @@ export function responseScores(attemptId: string): Map<string, number | null> {
 	return new Map(rows.map((r) => [r.questionId, r.score]));
 }
 
-/**
- * Saves (or replaces) one answer of an open attempt. The value is in the stored shape (see public-view.ts).
- * `seq` says when the answer was given (server-clock milliseconds; the autosave page estimates them): a save older
- * than the stored answer arrived out of order and changes nothing (false).
- */
-export function saveAnswer(
-	userId: string,
-	quiz: Quiz,
-	attemptId: string,
-	questionId: string,
-	value: unknown,
-	now = new Date(),
-	seq = now.getTime()
-): boolean {
-	return saveAnswerTo(getOwnAttempt(userId, quiz.courseSlug, quiz.slug, attemptId), quiz, questionId, value, now, seq);
-}
-
-/**
- * saveAnswer() for an attempt the caller has just read with getOwnAttempt(), with no await in between (so it is
- * still as read): the autosave endpoint reads the attempt once instead of twice.
- */
-export function saveAnswerTo(
-	attempt: QuizAttempt,
-	quiz: Quiz,
-	questionId: string,
-	value: unknown,
-	now = new Date(),
-	seq = now.getTime()
-): boolean {
-	if (attempt.submittedAt) throw new QuizError('closed');
-	if (isExpired(attempt, now)) throw new QuizError('expired');
-	if (!attempt.layout.some((e) => e.questionId === questionId)) throw new QuizError('unknown_question', { questionId });
-	const question = quiz.questions.find((q) => q.id === questionId);
-	if (!question) throw new QuizError('unknown_question', { questionId });
-	const answer = parseAnswer(question, value);
-	if (answer === null) throw new QuizError('bad_answer', { questionId });
-	const result = upsertResponse().run({
-		attemptId: attempt.id,
-		questionId,
-		answer: JSON.stringify(answer),
-		answeredAt: now.getTime(),
-		seq
-	});
-	return result.changes > 0;
-}
-
-// Autosave runs these on every answer a learner gives, so they are prepared once (db/index.ts prepared()):
-// building a Drizzle query costs more than running it.
+// Every save reads the attempt (answers.ts), so this is prepared once (db/index.ts prepared()): building a Drizzle
+// query costs more than running it.
 const attemptById = prepared((db) =>
 	db
 		.select()
 		.from(quizAttempts)
 		.where(eq(quizAttempts.id, sql.placeholder('attemptId')))
-		.prepare()
-);
-
-// The placeholders take driver values (the JSON text and the Unix milliseconds): the column types convert the
-// plain values above, and excluded.* reuses them in the update.
-const upsertResponse = prepared((db) =>
-	db
-		.insert(quizResponses)
-		.values({
-			attemptId: sql.placeholder('attemptId'),
-			questionId: sql.placeholder('questionId'),
-			answer: sql`${sql.placeholder('answer')}`,
-			answeredAt: sql`${sql.placeholder('answeredAt')}`,
-			seq: sql`${sql.placeholder('seq')}`
-		})
-		.onConflictDoUpdate({
-			target: [quizResponses.attemptId, quizResponses.questionId],
-			set: { answer: sql`excluded.answer`, answeredAt: sql`excluded.answered_at`, seq: sql`excluded.seq` },
-			// Not after grading; and a save given before the stored one (it arrived late) loses.
-			setWhere: and(isNull(quizResponses.score), sql`excluded.seq >= ${quizResponses.seq}`)
-		})
 		.prepare()
 );
 
@@ -188,7 +121,7 @@ export interface SubmitResult {
  */
 export function submitAttempt(userId: string, quiz: Quiz, attemptId: string, now = new Date()): SubmitResult {
 	getOwnAttempt(userId, quiz.courseSlug, quiz.slug, attemptId);
-	const result = durably(getDb(), (tx) => {
+	return durably(getDb(), (tx) => {
 		const attempt = tx.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId)).get()!;
 		if (attempt.submittedAt) return { attempt, gradedNow: false };
 		const rows = tx.select().from(quizResponses).where(eq(quizResponses.attemptId, attemptId)).all();
@@ -207,10 +140,10 @@ export function submitAttempt(userId: string, quiz: Quiz, attemptId: string, now
 			.set({ submittedAt, score: grade.score, maxScore: grade.maxScore, percent: grade.percent, passed: grade.passed })
 			.where(and(eq(quizAttempts.id, attemptId), isNull(quizAttempts.submittedAt)))
 			.run();
+		// A pass can be the last rule of the course: the certificate commits with it.
+		if (grade.passed) afterCompletion(tx, userId, quiz.courseSlug);
 		return { attempt: tx.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId)).get()!, gradedNow: true };
 	});
-	if (result.gradedNow && result.attempt.passed) issueCertificateIfComplete(userId, quiz.courseSlug);
-	return result;
 }
 
 /** Grades every open attempt of this quiz whose time is up, with what was saved. */

@@ -16,6 +16,8 @@ export type QuizErrorCode = keyof typeof QUIZ_ERRORS;
 
 export class QuizError extends Error {
 	readonly status: number;
+	/** A refused form read back in the public shape (form-echo.ts), for the page to draw every field again. */
+	echo?: Record<string, unknown>;
 	constructor(
 		readonly code: QuizErrorCode,
 		readonly detail?: { until?: Date; questionId?: string }

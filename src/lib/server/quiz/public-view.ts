@@ -36,10 +36,15 @@ function publicId(question: Question, entry: LayoutEntry, id: string): string {
 	return `${PREFIX[question.type]}${entry.optionOrder.indexOf(id)}`;
 }
 
+/** An opaque id of each type, built once (autosave reads one per answer). */
+const OPAQUE = Object.fromEntries(
+	Object.entries(PREFIX).map(([type, prefix]) => [type, new RegExp(`^${prefix}(\\d{1,3})$`)])
+) as Record<Question['type'], RegExp>;
+
 /** The quiz.yaml id behind an opaque id; anything else becomes '' so that parseAnswer refuses it. */
 function authorId(question: Question, entry: LayoutEntry, value: unknown): unknown {
 	if (typeof value !== 'string') return value;
-	const match = new RegExp(`^${PREFIX[question.type]}(\\d{1,3})$`).exec(value);
+	const match = OPAQUE[question.type].exec(value);
 	return match ? (entry.optionOrder[Number(match[1])] ?? '') : '';
 }
 

@@ -1,7 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { hashPassword } from '$lib/server/auth/password';
-import { resetPasswordWithLink } from '$lib/server/auth/password-change';
+import { resetPassword } from '$lib/server/auth/password-change';
 import { findValidPasswordReset } from '$lib/server/auth/tokens';
 import { newPasswordSchema } from '$lib/server/forms/fields';
 import { formError, validateForm } from '$lib/server/forms/validate';
@@ -15,13 +14,12 @@ export const load = (({ params, setHeaders }) => {
 
 export const actions = {
 	default: async ({ request, params }) => {
-		const reset = findValidPasswordReset(params.token);
-		if (!reset) return fail(400, { errors: formError(m.reset_invalid()) });
+		if (!findValidPasswordReset(params.token)) return fail(400, { errors: formError(m.reset_invalid()) });
 		const parsed = validateForm(newPasswordSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
-
-		const passwordHash = await hashPassword(parsed.data.password);
-		if (!resetPasswordWithLink(reset, passwordHash)) return fail(400, { errors: formError(m.reset_invalid()) });
+		// False when the link was used (another tab) or expired while the form was filled in.
+		if (!(await resetPassword(params.token, parsed.data.password)))
+			return fail(400, { errors: formError(m.reset_invalid()) });
 		redirect(303, '/login?reset=1');
 	}
 } satisfies Actions;

@@ -1,11 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
-import { getUser, setUserDisabled, updateUser, type AdminChange } from '$lib/server/admin/users';
-import { getDb } from '$lib/server/db';
-import { groupMembers, groups } from '$lib/server/db/schema';
+import { setUserDisabled, updateUser, type AdminChange } from '$lib/server/admin/users';
+import { accountForAdmin } from '$lib/server/people/account';
 import { fields } from '$lib/server/forms/fields';
 import { formError, safeValues, validateForm } from '$lib/server/forms/validate';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,17 +17,9 @@ function refusal(result: Extract<AdminChange, { ok: false }>) {
 
 export const load = ((event) => {
 	requireRole(event, 'admin');
-	const user = getUser(event.params.id);
-	if (!user || user.anonymisedAt) error(404, { message: 'not_found' });
-	const memberOf = getDb()
-		.select({ id: groups.id, name: groups.name })
-		.from(groupMembers)
-		.innerJoin(groups, eq(groups.id, groupMembers.groupId))
-		.where(eq(groupMembers.userId, user.id))
-		.orderBy(asc(groups.name))
-		.all();
-	const { passwordHash, ...shown } = user;
-	return { user: { ...shown, hasPassword: passwordHash !== null }, memberOf };
+	const account = accountForAdmin(event.params.id);
+	if (!account) error(404, { message: 'not_found' });
+	return account;
 }) satisfies PageServerLoad;
 
 export const actions = {

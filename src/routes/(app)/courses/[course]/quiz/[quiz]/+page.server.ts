@@ -1,11 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
-import { formError } from '$lib/server/forms/validate';
 import { listAttempts, startAttempt, startState } from '$lib/server/quiz/attempts';
-import { QuizError } from '$lib/server/quiz/errors';
 import { keysVisible } from '$lib/server/quiz/key-policy';
 import { courseAndQuiz } from '$lib/server/quiz/load';
-import { quizErrorMessage } from '$lib/server/quiz/messages';
+import { quizRefusal } from '$lib/server/quiz/refusal';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = ((event) => {
@@ -51,8 +49,7 @@ export const actions = {
 		try {
 			attemptId = startAttempt(user.id, course, quiz).id;
 		} catch (e) {
-			if (e instanceof QuizError) return fail(e.status, { errors: formError(quizErrorMessage(e)) });
-			throw e;
+			return quizRefusal(e, 'form');
 		}
 		redirect(303, `/courses/${course.slug}/quiz/${quiz.slug}/${attemptId}`);
 	}

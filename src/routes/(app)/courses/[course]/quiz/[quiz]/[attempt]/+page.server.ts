@@ -1,29 +1,22 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { validCertificateFor } from '$lib/server/certificates/queries';
-import { getDb } from '$lib/server/db';
-import { fieldError, formError } from '$lib/server/forms/validate';
 import {
 	DEADLINE_GRACE_MS,
 	getOwnAttempt,
 	isExpired,
 	keysShown,
 	responseScores,
-	saveAnswer,
 	savedAnswers,
-	submitAttempt,
-	unansweredQuestionIds
+	submitAttempt
 } from '$lib/server/quiz/attempts';
+import { saveFormAnswers, submitFormAnswers } from '$lib/server/quiz/answers';
 import { QuizError } from '$lib/server/quiz/errors';
-import { parseAnswer } from '$lib/server/quiz/grading';
-import { readFormAnswers } from '$lib/server/quiz/form-answers';
-import { echoFormAnswers } from '$lib/server/quiz/form-echo';
+import { quizRefusal } from '$lib/server/quiz/refusal';
 import { courseAndQuiz } from '$lib/server/quiz/load';
-import { quizErrorMessage } from '$lib/server/quiz/messages';
-import { fromPublicAnswer, publicQuestion, toPublicAnswer } from '$lib/server/quiz/public-view';
+import { publicQuestion, toPublicAnswer } from '$lib/server/quiz/public-view';
 import { buildReview } from '$lib/server/quiz/review';
 import type { Quiz } from '$lib/server/content';
-import type { QuizAttempt } from '$lib/server/db/schema';
 import type { Actions, PageServerLoad } from './$types';
 
 function ownAttempt(userId: string, quiz: Quiz, attemptId: string) {
@@ -95,57 +88,16 @@ export const load = ((event) => {
 	};
 }) satisfies PageServerLoad;
 
-/** Saves every answer on the form; nothing is written if any of them is refused. */
-function saveForm(userId: string, quiz: Quiz, attempt: QuizAttempt, form: FormData) {
-	const attemptField = form.get('attempt');
-	if (attemptField !== null && attemptField !== attempt.id) throw new QuizError('wrong_attempt');
-	if (attempt.submittedAt) throw new QuizError('closed');
-	if (isExpired(attempt)) throw new QuizError('expired');
-	const { values, shown } = readFormAnswers(form, attempt.layout, quiz.questions);
-	const stored = new Map<string, unknown>();
-	const previous = savedAnswers(attempt.id);
-	for (const [questionId, value] of values) {
-		const entry = attempt.layout.find((e) => e.questionId === questionId)!;
-		const question = quiz.questions.find((q) => q.id === questionId)!;
-		stored.set(questionId, fromPublicAnswer(question, entry, value));
-	}
-	// "Nothing ticked" clears an earlier multiple-choice answer; an untouched question stays unanswered.
-	for (const questionId of shown) if (previous.has(questionId)) stored.set(questionId, []);
-	// Validate all before writing any, so a refused form writes nothing.
-	for (const [questionId, value] of stored) {
-		const question = quiz.questions.find((q) => q.id === questionId)!;
-		if (parseAnswer(question, value) === null) throw new QuizError('bad_answer', { questionId });
-	}
-	getDb().transaction(() => {
-		for (const [questionId, value] of stored) saveAnswer(userId, quiz, attempt.id, questionId, value);
-	});
-}
-
-/**
- * A refusal as the page shows it. With the form, every field comes back as the learner left it (`values`, merged
- * over the saved answers by the page), so one bad question does not throw away the others typed since the last
- * save: without JavaScript nothing else holds them.
- */
-function refused(e: unknown, echo?: { form: FormData; attempt: QuizAttempt; quiz: Quiz }) {
-	if (!(e instanceof QuizError)) throw e;
-	if (e.code === 'not_found') error(404, { message: 'not_found' });
-	const message = quizErrorMessage(e);
-	const errors = e.detail?.questionId ? fieldError(e.detail.questionId, message) : formError(message);
-	const values = echo ? echoFormAnswers(echo.form, echo.attempt.layout, echo.quiz.questions) : undefined;
-	return fail(e.status, { errors, values });
-}
-
 export const actions = {
 	save: async (event) => {
 		const user = requireUser(event);
 		const { quiz } = courseAndQuiz(event.params);
+		// The attempt is read after the body: a double click's other request may have closed it meanwhile.
 		const form = await event.request.formData();
-		// Read after the body: a double click's other request may have closed the attempt meanwhile.
-		const attempt = ownAttempt(user.id, quiz, event.params.attempt);
 		try {
-			saveForm(user.id, quiz, attempt, form);
+			saveFormAnswers(user.id, quiz, event.params.attempt, form);
 		} catch (e) {
-			return refused(e, { form, attempt, quiz });
+			return quizRefusal(e, 'form');
 		}
 		return { saved: true };
 	},
@@ -153,32 +105,14 @@ export const actions = {
 		const user = requireUser(event);
 		const { quiz } = courseAndQuiz(event.params);
 		const form = await event.request.formData();
-		// Read after the body: a double click's other request may have closed the attempt meanwhile.
-		const attempt = ownAttempt(user.id, quiz, event.params.attempt);
-		let open = !attempt.submittedAt && !isExpired(attempt);
+		let result;
 		try {
-			// A second submit, or a submit after the deadline, grades what was saved and changes nothing else.
-			if (open) saveForm(user.id, quiz, attempt, form);
+			result = submitFormAnswers(user.id, quiz, event.params.attempt, form);
 		} catch (e) {
-			// A double click: the other request closed the attempt (or time ran out) while this one read its form.
-			const closedMeanwhile = e instanceof QuizError && (e.code === 'closed' || e.code === 'expired');
-			if (!closedMeanwhile) return refused(e, { form, attempt, quiz });
-			open = false;
+			return quizRefusal(e, 'form');
 		}
 		// Submitting is deliberate: with questions left unanswered the page asks first (the answers are saved).
-		// An attempt whose time is up is graded at once, as it is.
-		if (open && form.get('confirm') !== 'unanswered') {
-			const unanswered = unansweredQuestionIds(attempt);
-			if (unanswered.length > 0) {
-				const numbers = unanswered.map((id) => attempt.layout.findIndex((e) => e.questionId === id) + 1);
-				return { unanswered: { count: unanswered.length, ids: unanswered, numbers } };
-			}
-		}
-		try {
-			submitAttempt(user.id, quiz, attempt.id);
-		} catch (e) {
-			return refused(e);
-		}
+		if (result.kind === 'unanswered') return { unanswered: result.unanswered };
 		redirect(303, event.url.pathname);
 	}
 } satisfies Actions;
