@@ -1,5 +1,5 @@
 import { requireRole } from '$lib/server/auth/guards';
-import { groupSessions, listGroups } from '$lib/server/admin/groups';
+import { groupSessions, listGroups } from '$lib/server/groups/groups';
 import type { PageServerLoad } from './$types';
 import { formatDateTimeFull } from '$lib/format';
 

@@ -1,6 +1,6 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
-import { attendanceSheet, saveAttendance, sessionForMarking, sessionStarted } from '$lib/server/admin/attendance';
+import { attendanceSheet, saveAttendance, sessionForMarking, sessionStarted } from '$lib/server/groups/attendance';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { formatDateTimeFull } from '$lib/format';

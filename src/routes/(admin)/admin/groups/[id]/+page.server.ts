@@ -17,8 +17,8 @@ import {
 	removeTrainer,
 	setGroupDeadline,
 	trainerCandidates
-} from '$lib/server/admin/groups';
-import { warsawToInstant } from '$lib/server/admin/time';
+} from '$lib/server/groups/groups';
+import { warsawToInstant } from '$lib/server/groups/time';
 import { getCourse } from '$lib/server/content';
 import { fields } from '$lib/server/forms/fields';
 import { fieldError, formDataToObject, formError, safeValues, validateForm } from '$lib/server/forms/validate';

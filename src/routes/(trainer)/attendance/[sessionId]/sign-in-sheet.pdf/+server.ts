@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireApiUser } from '$lib/server/auth/guards';
-import { sessionForMarking } from '$lib/server/admin/attendance';
+import { sessionForMarking } from '$lib/server/groups/attendance';
 import { trainingOfSession } from '$lib/server/trainings/catalogue';
 import { signInSheetPdf } from '$lib/server/trainings/pdf';
 import { sheetPeople } from '$lib/server/trainings/sheet';

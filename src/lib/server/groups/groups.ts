@@ -14,7 +14,7 @@ import {
 	users,
 	type Group
 } from '../db/schema';
-import { canSeeGroup } from '../groups/access';
+import { canSeeGroup } from './access';
 import { randomId } from '../ids';
 import { fields } from '../forms/fields';
 

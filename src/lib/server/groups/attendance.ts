@@ -5,7 +5,7 @@ import type { SessionUser } from '../auth/session';
 import { afterCompletion } from '../certificates/issue';
 import { durably, getDb } from '../db';
 import { attendance, groupMembers, groups, liveSessions } from '../db/schema';
-import { canSeeGroup } from '../groups/access';
+import { canSeeGroup } from './access';
 import { groupMemberRows } from './groups';
 
 /** The session and its group if the viewer may mark it: 'missing' (404) or 'forbidden' (403) otherwise. */

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { attendanceSheet, saveAttendance, sessionForMarking } from '$lib/server/admin/attendance';
+import { attendanceSheet, saveAttendance, sessionForMarking } from '$lib/server/groups/attendance';
 import { DEMO_GROUP_NAME, seedDemoGroup } from '$lib/server/demo/groups';
 import {
 	addLiveSession,
@@ -17,8 +17,8 @@ import {
 	removeLiveSession,
 	removeMember,
 	removeTrainer
-} from '$lib/server/admin/groups';
-import { warsawToInstant } from '$lib/server/admin/time';
+} from '$lib/server/groups/groups';
+import { warsawToInstant } from '$lib/server/groups/time';
 import { getCourse } from '$lib/server/content';
 import { canSeeGroup } from '$lib/server/groups/access';
 import { getDb } from '$lib/server/db';
