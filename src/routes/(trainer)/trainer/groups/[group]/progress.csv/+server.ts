@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { attendanceCounts } from '$lib/server/groups/attendance';
 import { requireGroupApiAccess } from '$lib/server/groups/access';
-import { csvResponse, toCsv, type CsvValue } from '$lib/server/reports/csv';
+import { csvResponse, toCsv, type CsvValue } from '$lib/server/csv';
 import { nextSession } from '$lib/server/reports/groups';
 import { progressMatrix, sortMatrix } from '$lib/server/reports/matrix';
 import type { RequestHandler } from './$types';
