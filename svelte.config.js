@@ -5,7 +5,7 @@ import {
 	lessonComponentsPreprocess,
 	lessonTypographyPreprocess,
 	polishTypography
-} from './scripts/lesson-preprocess.js';
+} from './src/lib/lesson/preprocess.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {

@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { bindSingleLetterWords } from '../../scripts/polish-typography.js';
+import { bindSingleLetterWords } from '../../src/lib/typography.js';
 import { openServerDb } from './fixtures';
 import { DEMO, expectAccessible, gotoReady, newLearner, signIn } from './helpers';
 import { answerQuizCorrectly, readQuiz } from './quiz-answers';

@@ -1,7 +1,7 @@
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { bindSingleLetterWords } from '../../scripts/polish-typography.js';
+import { bindSingleLetterWords } from '../../src/lib/typography.js';
 import { expectAccessible, gotoReady, newLearner } from './helpers';
 import { answerQuizCorrectly, readQuiz } from './quiz-answers';
 import { drawWholePool, endQuizWait } from './server-levers';

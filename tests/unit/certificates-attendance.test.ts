@@ -2,7 +2,7 @@
 // the trainer's save of the attendance sheet issues the certificate.
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { saveAttendance } from '$lib/server/admin/attendance';
+import { saveAttendance } from '$lib/server/groups/attendance';
 import type { Course } from '$lib/server/content/catalogue';
 import { getDb } from '$lib/server/db';
 import { certificates, groupMembers, groups, lessonProgress, liveSessions, quizAttempts } from '$lib/server/db/schema';

@@ -8,7 +8,7 @@ import {
 	resultDue,
 	secondsLeft,
 	wholeMinutesLeft
-} from '$lib/components/quiz/countdown';
+} from '../../src/routes/(app)/courses/[course]/quiz/[quiz]/[attempt]/countdown';
 
 const MIN = 60_000;
 

@@ -1,6 +1,9 @@
 // The quiz page's autosave queue (issue 14): per question one save at a time, newest change last, growing numbers.
 import { describe, expect, it } from 'vitest';
-import { createSaveQueue, type QueuedSave } from '$lib/components/quiz/save-queue';
+import {
+	createSaveQueue,
+	type QueuedSave
+} from '../../src/routes/(app)/courses/[course]/quiz/[quiz]/[attempt]/save-queue';
 
 function harness(clockValue = () => 1000) {
 	const sent: QueuedSave[] = [];

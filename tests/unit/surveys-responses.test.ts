@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { auditLog, surveyResponses, users } from '$lib/server/db/schema';
 import { answersToFields, missingRequired, readAnswers } from '$lib/server/surveys/answers';
 import { buildSurveys, courseIndexOf } from '$lib/server/surveys/catalogue';
-import { demoAnswers, seededRandom } from '$lib/server/surveys/demo';
+import { demoAnswers, seededRandom } from '$lib/server/demo/surveys';
 import { answerTable, answersCsv, answersXlsx } from '$lib/server/surveys/exports';
 import { readSurveyFiles } from '$lib/server/surveys/files-from-disk';
 import { renderReportPdf } from '$lib/server/surveys/pdf';

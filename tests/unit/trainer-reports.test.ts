@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
 import type { SessionUser } from '$lib/server/auth/session';
 import { answerInWords, choiceCounts, correctInWords } from '$lib/server/reports/answers';
-import { canSeeGroup, requireGroupAccess, requireGroupMember } from '$lib/server/reports/access';
+import { canSeeGroup, requireGroupAccess, requireGroupMember } from '$lib/server/groups/access';
 import { groupsFor, nextSession } from '$lib/server/reports/groups';
 import { learnerAttempts } from '$lib/server/reports/learner';
 import { missedMost } from '$lib/server/reports/missed';

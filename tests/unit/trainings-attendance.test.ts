@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { attendanceCounts, ownAttendance, saveAttendance } from '$lib/server/admin/attendance';
+import { attendanceCounts, ownAttendance, saveAttendance } from '$lib/server/groups/attendance';
 import { getDb } from '$lib/server/db';
 import { groupMembers, invitations, trainingDays, trainingRegistrations, trainings } from '$lib/server/db/schema';
 import { enrolConfirmed } from '$lib/server/trainings/manage';

@@ -158,17 +158,41 @@ function drawQr(page: PDFPage, text: string, x: number, y: number, size: number)
 	page.pushOperators(...ops);
 }
 
+interface Fonts {
+	regular: PDFFont;
+	bold: PDFFont;
+}
+
+/** The text width inside the margins. */
+const INNER = PAGE.width - 2 * MARGIN;
+
+/** The certificate, drawn top to bottom, step by step; each step takes the height `y` where the last one ended. */
 export async function renderCertificatePdf(cert: CertificateToPrint, options: PrintOptions): Promise<Uint8Array> {
-	const fonts = loadCertificateFonts();
 	const doc = await PDFDocument.create({ updateMetadata: false });
+	const fonts = await embedFonts(doc);
+	const page = doc.addPage([PAGE.width, PAGE.height]);
+	drawFrame(page);
+	let y = drawHeading(page, fonts, cert.issuer, options.bilingual);
+	y = drawName(page, fonts, cert.nameAsPrinted, y, options.bilingual);
+	y = drawCourse(page, fonts, cert, options, y);
+	if (options.bilingual) drawEnglishSummary(page, fonts, cert, options, y);
+	drawIssue(page, fonts, cert, options.bilingual);
+	drawVerification(page, fonts, cert.code, options);
+	setDocumentInfo(doc, cert, options);
+	return doc.save();
+}
+
+/** DejaVu Sans, regular and bold, subset with fixed names (part of the same-bytes promise). */
+async function embedFonts(doc: PDFDocument): Promise<Fonts> {
+	const fonts = loadCertificateFonts();
 	doc.registerFontkit(cachedFontkit);
 	const regular = await doc.embedFont(fonts.regular, { subset: true, customName: 'AKDMAA+DejaVuSans' });
 	const bold = await doc.embedFont(fonts.bold, { subset: true, customName: 'AKDMAB+DejaVuSans-Bold' });
-	const page = doc.addPage([PAGE.width, PAGE.height]);
-	const inner = PAGE.width - 2 * MARGIN;
-	const { bilingual } = options;
+	return { regular, bold };
+}
 
-	// Frame: a strong outer line and a thin inner one.
+/** Frame: a strong outer line and a thin inner one. */
+function drawFrame(page: PDFPage) {
 	page.drawRectangle({
 		x: 22,
 		y: 22,
@@ -185,9 +209,12 @@ export async function renderCertificatePdf(cert: CertificateToPrint, options: Pr
 		borderColor: BRAND,
 		borderWidth: 0.75
 	});
+}
 
-	const issuer = cert.issuer.toLocaleUpperCase('pl-PL');
-	centered(page, issuer, PAGE.height - 78, bold, fitSize(bold, issuer, 13, inner), BRAND);
+/** The issuer in capitals over a short rule, then ZAŚWIADCZENIE (and CERTIFICATE). */
+function drawHeading(page: PDFPage, { regular, bold }: Fonts, issuerName: string, bilingual: boolean): number {
+	const issuer = issuerName.toLocaleUpperCase('pl-PL');
+	centered(page, issuer, PAGE.height - 78, bold, fitSize(bold, issuer, 13, INNER), BRAND);
 	page.drawLine({
 		start: { x: PAGE.width / 2 - 60, y: PAGE.height - 92 },
 		end: { x: PAGE.width / 2 + 60, y: PAGE.height - 92 },
@@ -198,13 +225,17 @@ export async function renderCertificatePdf(cert: CertificateToPrint, options: Pr
 	let y = PAGE.height - 145;
 	centered(page, 'ZAŚWIADCZENIE', y, bold, 40, BRAND);
 	if (bilingual) centered(page, 'CERTIFICATE', (y -= 24), regular, 14, MUTED);
+	return y;
+}
 
+/** The labelled name (one line or two, see nameLayout) with a rule under it. */
+function drawName(page: PDFPage, { regular, bold }: Fonts, name: string, y: number, bilingual: boolean): number {
 	y -= 40;
 	// A label, not "wydane dla": after "dla" the name would need the genitive, which no rule gets right for
 	// every Polish name; as a labelled field it stays in the nominative.
 	centered(page, bilingual ? 'Imię i nazwisko / Name' : 'Imię i nazwisko', y, regular, 12, MUTED);
 	y -= 44;
-	const nameLines = nameLayout(bold, cert.nameAsPrinted, inner);
+	const nameLines = nameLayout(bold, name, INNER);
 	// Two lines are centred on where one would be; the rule goes under the last.
 	const leading = nameLines.size * 1.15;
 	y += ((nameLines.lines.length - 1) * leading) / 2;
@@ -218,39 +249,61 @@ export async function renderCertificatePdf(cert: CertificateToPrint, options: Pr
 		thickness: 0.5,
 		color: MUTED
 	});
+	return y;
+}
 
+/** The course's wording, its title (wrapped) and the hours with the completion date. */
+function drawCourse(
+	page: PDFPage,
+	{ regular, bold }: Fonts,
+	cert: CertificateToPrint,
+	options: PrintOptions,
+	y: number
+): number {
 	y -= 42;
-	centered(page, options.wordingPl, y, regular, fitSize(regular, options.wordingPl, 14, inner), INK);
+	centered(page, options.wordingPl, y, regular, fitSize(regular, options.wordingPl, 14, INNER), INK);
 	const title = `„${cert.courseTitle}”`;
-	const titleSize = Math.max(14, fitSize(bold, title, 22, inner));
-	for (const line of wrap(bold, title, titleSize, inner)) {
+	const titleSize = Math.max(14, fitSize(bold, title, 22, INNER));
+	for (const line of wrap(bold, title, titleSize, INNER)) {
 		y -= titleSize + 8;
 		centered(page, line, y, bold, titleSize, INK);
 	}
 	y -= 24;
 	const details = `w wymiarze ${hoursPl(cert.hours)}; data ukończenia: ${dateLongPl(cert.completedAt)}`;
-	centered(page, details, y, regular, fitSize(regular, details, 13, inner), INK);
+	centered(page, details, y, regular, fitSize(regular, details, 13, INNER), INK);
+	return y;
+}
 
-	if (bilingual) {
-		const en =
-			`Certificate issued to ${cert.nameAsPrinted} ${options.wordingEn ?? 'certifies completion of the course'} ` +
-			`“${options.courseTitleEn ?? cert.courseTitle}” (${hoursEn(cert.hours)}), completed on ${dateLongEn(cert.completedAt)}.`;
-		y -= 10;
-		for (const line of wrap(regular, en, 10.5, inner - 80)) {
-			y -= 15;
-			centered(page, line, y, regular, 10.5, MUTED);
-		}
+/** A bilingual certificate says it all once more in one English paragraph. */
+function drawEnglishSummary(
+	page: PDFPage,
+	{ regular }: Fonts,
+	cert: CertificateToPrint,
+	options: PrintOptions,
+	y: number
+): number {
+	const en =
+		`Certificate issued to ${cert.nameAsPrinted} ${options.wordingEn ?? 'certifies completion of the course'} ` +
+		`“${options.courseTitleEn ?? cert.courseTitle}” (${hoursEn(cert.hours)}), completed on ${dateLongEn(cert.completedAt)}.`;
+	y -= 10;
+	for (const line of wrap(regular, en, 10.5, INNER - 80)) {
+		y -= 15;
+		centered(page, line, y, regular, 10.5, MUTED);
 	}
+	return y;
+}
 
-	// Bottom: date and issuer on the left, the code, link and QR code on the right.
-	const qrSize = 96;
-	const bottom = 58;
+const BOTTOM = 58;
+const QR_SIZE = 96;
+
+/** Bottom left: the date of issue and the issuer. */
+function drawIssue(page: PDFPage, { regular, bold }: Fonts, cert: CertificateToPrint, bilingual: boolean) {
 	const issued = `Data wydania: ${dateLongPl(cert.issuedAt)}`;
-	page.drawText(issued, { x: MARGIN, y: bottom + 46, font: bold, size: 11, color: INK });
+	page.drawText(issued, { x: MARGIN, y: BOTTOM + 46, font: bold, size: 11, color: INK });
 	if (bilingual)
 		page.drawText(`Date of issue: ${dateLongEn(cert.issuedAt)}`, {
 			x: MARGIN,
-			y: bottom + 31,
+			y: BOTTOM + 31,
 			font: regular,
 			size: 9.5,
 			color: MUTED
@@ -258,14 +311,18 @@ export async function renderCertificatePdf(cert: CertificateToPrint, options: Pr
 	const issuerLine = `Wystawca: ${cert.issuer}`;
 	page.drawText(issuerLine, {
 		x: MARGIN,
-		y: bottom + 12,
+		y: BOTTOM + 12,
 		font: regular,
 		size: fitSize(regular, issuerLine, 10, 330),
 		color: INK
 	});
+}
 
-	const qrX = PAGE.width - MARGIN - qrSize + 6;
-	drawQr(page, options.verifyUrl, qrX, bottom - 8, qrSize);
+/** Bottom right: the QR code, and beside it the code and the verification link, right-aligned. */
+function drawVerification(page: PDFPage, { regular, bold }: Fonts, code: string, options: PrintOptions) {
+	const { bilingual } = options;
+	const qrX = PAGE.width - MARGIN - QR_SIZE + 6;
+	drawQr(page, options.verifyUrl, qrX, BOTTOM - 8, QR_SIZE);
 	const right = qrX - 10;
 	const textWidth = 300;
 	const rightAligned = (text: string, yy: number, font: PDFFont, max: number, color = INK) => {
@@ -274,21 +331,24 @@ export async function renderCertificatePdf(cert: CertificateToPrint, options: Pr
 	};
 	rightAligned(
 		bilingual ? 'Kod zaświadczenia / Certificate code' : 'Kod zaświadczenia',
-		bottom + 62,
+		BOTTOM + 62,
 		regular,
 		9.5,
 		MUTED
 	);
-	rightAligned(cert.code, bottom + 44, bold, 15);
+	rightAligned(code, BOTTOM + 44, bold, 15);
 	rightAligned(
 		bilingual ? 'Sprawdź autentyczność / Verify at:' : 'Sprawdź autentyczność:',
-		bottom + 26,
+		BOTTOM + 26,
 		regular,
 		9.5,
 		MUTED
 	);
-	rightAligned(options.verifyUrl, bottom + 12, regular, 9.5);
+	rightAligned(options.verifyUrl, BOTTOM + 12, regular, 9.5);
+}
 
+/** Metadata from the row only (dates, a document ID hashed from what is printed), so the bytes never change. */
+function setDocumentInfo(doc: PDFDocument, cert: CertificateToPrint, options: PrintOptions) {
 	doc.setTitle(`Zaświadczenie ${cert.code}`);
 	doc.setAuthor(cert.issuer);
 	doc.setSubject(cert.courseTitle);
@@ -304,5 +364,4 @@ export async function renderCertificatePdf(cert: CertificateToPrint, options: Pr
 	doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
 	// Opens at the page's size in viewers that honour it.
 	doc.catalog.set(PDFName.of('PageLayout'), PDFName.of('SinglePage'));
-	return doc.save();
 }

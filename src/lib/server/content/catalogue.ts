@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { LESSON_COMPONENTS } from '../../../../scripts/lesson-preprocess.js';
-import { bindSingleLetterWords } from '../../../../scripts/polish-typography.js';
+import { LESSON_COMPONENTS } from '../../lesson/preprocess.js';
+import { bindSingleLetterWords } from '../../typography.js';
 import {
 	courseFrontmatterSchema,
 	lessonFrontmatterSchema,
@@ -192,6 +192,18 @@ export function typesetQuestion<T>(value: T): T {
 /** Validates every file and returns the catalogue, or throws a ContentError listing every problem found. */
 export function buildCatalogue(files: ContentFiles): Catalogue {
 	const problems: string[] = [];
+	const courses: Course[] = [];
+	for (const [courseSlug, paths] of pathsByCourse(files)) {
+		const course = buildCourse(files, courseSlug, paths, problems);
+		if (course) courses.push(course);
+	}
+	checkInternalLinks(files, courses, problems);
+	if (problems.length > 0) throw new ContentError(problems);
+	return { courses };
+}
+
+/** The files of each course folder, in path order. */
+function pathsByCourse(files: ContentFiles): Map<string, string[]> {
 	const byCourse = new Map<string, string[]>();
 	for (const path of Object.keys(files).sort()) {
 		const parts = path.replace(/^\/?lessons\//, '').split('/');
@@ -199,156 +211,197 @@ export function buildCatalogue(files: ContentFiles): Catalogue {
 		if (!byCourse.has(parts[0])) byCourse.set(parts[0], []);
 		byCourse.get(parts[0])!.push(path);
 	}
+	return byCourse;
+}
 
-	const courses: Course[] = [];
-	for (const [courseSlug, paths] of byCourse) {
-		const coursePathPrefix = paths[0].slice(0, paths[0].indexOf(courseSlug) + courseSlug.length);
-		if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(courseSlug)) {
-			problems.push(`${coursePathPrefix}: folder name must be a lowercase slug`);
-			continue;
-		}
-		const coursePath = `${coursePathPrefix}/course.md`;
-		if (!(coursePath in files)) {
-			problems.push(`${coursePath}: missing (every course folder needs a course.md)`);
-			continue;
-		}
-		const front = readFrontmatter(coursePath, files[coursePath], problems);
-		const parsedCourse = front ? courseFrontmatterSchema.safeParse(front.data) : undefined;
-		if (parsedCourse && !parsedCourse.success) problems.push(...formatIssues(coursePath, parsedCourse.error));
-
-		const modules: Module[] = [];
-		const moduleDirs = new Set<string>();
-		for (const path of paths) {
-			const rest = path.slice(coursePathPrefix.length + 1).split('/');
-			if (rest.length === 1) {
-				if (rest[0] !== 'course.md' && rest[0] !== 'quiz.yaml')
-					problems.push(`${path}: unexpected file (a course folder holds course.md, quiz.yaml and module folders)`);
-				continue;
-			}
-			moduleDirs.add(rest[0]);
-			if (rest.length > 2) problems.push(`${path}: unexpected nested folder`);
-		}
-
-		const lessonSlugs = new Map<string, string>();
-		for (const dir of [...moduleDirs].sort()) {
-			const modulePrefix = `${coursePathPrefix}/${dir}`;
-			const dirMatch = dir.match(NUMBERED);
-			if (!dirMatch) {
-				problems.push(`${modulePrefix}: module folder must be named NN-slug`);
-				continue;
-			}
-			const moduleSlug = dirMatch[2];
-			const modulePath = `${modulePrefix}/module.md`;
-			if (!(modulePath in files)) {
-				problems.push(`${modulePath}: missing (every module folder needs a module.md)`);
-				continue;
-			}
-			const moduleFront = readFrontmatter(modulePath, files[modulePath], problems);
-			const parsedModule = moduleFront ? moduleFrontmatterSchema.safeParse(moduleFront.data) : undefined;
-			if (parsedModule && !parsedModule.success) problems.push(...formatIssues(modulePath, parsedModule.error));
-
-			const lessons: Lesson[] = [];
-			let quiz: Quiz | undefined;
-			for (const path of paths.filter((p) => p.startsWith(modulePrefix + '/'))) {
-				const name = path.slice(modulePrefix.length + 1);
-				if (name === 'module.md') continue;
-				if (name === 'quiz.yaml') {
-					quiz = quizFrom(path, files[path], courseSlug, moduleSlug, parsedModule?.data?.title ?? moduleSlug, problems);
-					continue;
-				}
-				const lessonMatch = name.match(/^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/);
-				if (!lessonMatch) {
-					problems.push(`${path}: lesson files are named NN-slug.md`);
-					continue;
-				}
-				const lessonSlug = lessonMatch[2];
-				if (RESERVED_LESSON_SLUGS.has(lessonSlug))
-					problems.push(`${path}: "${lessonSlug}" is reserved and cannot be a lesson slug`);
-				if (lessonSlugs.has(lessonSlug))
-					problems.push(`${path}: duplicate lesson slug "${lessonSlug}" (also ${lessonSlugs.get(lessonSlug)})`);
-				lessonSlugs.set(lessonSlug, path);
-				const lessonFront = readFrontmatter(path, files[path], problems);
-				if (!lessonFront) continue;
-				const parsedLesson = lessonFrontmatterSchema.safeParse(lessonFront.data);
-				if (!parsedLesson.success) {
-					problems.push(...formatIssues(path, parsedLesson.error));
-					continue;
-				}
-				checkLessonBody(path, lessonFront.body, problems);
-				lessons.push({
-					slug: lessonSlug,
-					courseSlug,
-					moduleSlug,
-					title: bindSingleLetterWords(parsedLesson.data.title),
-					minutes: parsedLesson.data.minutes,
-					objectives: parsedLesson.data.objectives.map((o) => bindSingleLetterWords(o)),
-					index: 0,
-					path
-				});
-			}
-			if (parsedModule?.success) {
-				modules.push({
-					slug: moduleSlug,
-					courseSlug,
-					title: bindSingleLetterWords(parsedModule.data.title),
-					objectives: parsedModule.data.objectives.map((o) => bindSingleLetterWords(o)),
-					lessons,
-					quiz,
-					index: modules.length,
-					path: modulePath
-				});
-			}
-		}
-
-		const moduleSlugs = modules.map((m) => m.slug);
-		const duplicateModule = moduleSlugs.find((s, i) => moduleSlugs.indexOf(s) !== i);
-		if (duplicateModule) problems.push(`${coursePathPrefix}: duplicate module slug "${duplicateModule}"`);
-		if (moduleSlugs.includes('final'))
-			problems.push(`${coursePathPrefix}: "final" is reserved and cannot be a module slug`);
-
-		const finalPath = `${coursePathPrefix}/quiz.yaml`;
-		const finalQuiz =
-			finalPath in files
-				? quizFrom(finalPath, files[finalPath], courseSlug, 'final', parsedCourse?.data?.title ?? courseSlug, problems)
-				: undefined;
-
-		if (!parsedCourse?.success) continue;
-		const lessons = modules.flatMap((m) => m.lessons);
-		lessons.forEach((lesson, index) => (lesson.index = index));
-		const quizzes = [...modules.flatMap((m) => (m.quiz ? [m.quiz] : [])), ...(finalQuiz ? [finalQuiz] : [])];
-
-		const questionIds = new Map<string, string>();
-		for (const quiz of quizzes) {
-			for (const question of quiz.questions) {
-				if (questionIds.has(question.id))
-					problems.push(
-						`${quiz.path}: questions (question ${question.id}): duplicate question id (also in ${questionIds.get(question.id)})`
-					);
-				questionIds.set(question.id, quiz.path);
-				if (question.lesson && !lessonSlugs.has(question.lesson))
-					problems.push(
-						`${quiz.path}: questions (question ${question.id}).lesson: no lesson "${question.lesson}" in this course`
-					);
-			}
-		}
-
-		const { title_en, summary_en, ...courseData } = parsedCourse.data;
-		courses.push({
-			...courseData,
-			slug: courseSlug,
-			titleEn: title_en ?? courseData.title,
-			summaryEn: summary_en ?? courseData.summary,
-			modules,
-			lessons,
-			finalQuiz,
-			quizzes,
-			path: coursePath
-		});
+/** One course folder: course.md, its module folders in order, the final quiz, then checks across the course. */
+function buildCourse(files: ContentFiles, courseSlug: string, paths: string[], problems: string[]): Course | undefined {
+	const coursePathPrefix = paths[0].slice(0, paths[0].indexOf(courseSlug) + courseSlug.length);
+	if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(courseSlug)) {
+		problems.push(`${coursePathPrefix}: folder name must be a lowercase slug`);
+		return undefined;
 	}
+	const coursePath = `${coursePathPrefix}/course.md`;
+	if (!(coursePath in files)) {
+		problems.push(`${coursePath}: missing (every course folder needs a course.md)`);
+		return undefined;
+	}
+	const front = readFrontmatter(coursePath, files[coursePath], problems);
+	const parsedCourse = front ? courseFrontmatterSchema.safeParse(front.data) : undefined;
+	if (parsedCourse && !parsedCourse.success) problems.push(...formatIssues(coursePath, parsedCourse.error));
 
-	checkInternalLinks(files, courses, problems);
-	if (problems.length > 0) throw new ContentError(problems);
-	return { courses };
+	const modules: Module[] = [];
+	/** Lesson slug -> its file, across the course (a slug is unique in its course). */
+	const lessonSlugs = new Map<string, string>();
+	for (const dir of moduleFolders(paths, coursePathPrefix, problems)) {
+		const module = buildModule(
+			files,
+			paths,
+			{ courseSlug, prefix: `${coursePathPrefix}/${dir}`, dir },
+			modules.length,
+			lessonSlugs,
+			problems
+		);
+		if (module) modules.push(module);
+	}
+	checkModuleSlugs(modules, coursePathPrefix, problems);
+
+	const finalPath = `${coursePathPrefix}/quiz.yaml`;
+	const finalQuiz =
+		finalPath in files
+			? quizFrom(finalPath, files[finalPath], courseSlug, 'final', parsedCourse?.data?.title ?? courseSlug, problems)
+			: undefined;
+
+	if (!parsedCourse?.success) return undefined;
+	const lessons = modules.flatMap((m) => m.lessons);
+	lessons.forEach((lesson, index) => (lesson.index = index));
+	const quizzes = [...modules.flatMap((m) => (m.quiz ? [m.quiz] : [])), ...(finalQuiz ? [finalQuiz] : [])];
+	checkQuestions(quizzes, lessonSlugs, problems);
+
+	const { title_en, summary_en, ...courseData } = parsedCourse.data;
+	return {
+		...courseData,
+		slug: courseSlug,
+		titleEn: title_en ?? courseData.title,
+		summaryEn: summary_en ?? courseData.summary,
+		modules,
+		lessons,
+		finalQuiz,
+		quizzes,
+		path: coursePath
+	};
+}
+
+/** The module folders of a course, sorted; a stray file or nested folder is a problem. */
+function moduleFolders(paths: string[], coursePathPrefix: string, problems: string[]): string[] {
+	const moduleDirs = new Set<string>();
+	for (const path of paths) {
+		const rest = path.slice(coursePathPrefix.length + 1).split('/');
+		if (rest.length === 1) {
+			if (rest[0] !== 'course.md' && rest[0] !== 'quiz.yaml')
+				problems.push(`${path}: unexpected file (a course folder holds course.md, quiz.yaml and module folders)`);
+			continue;
+		}
+		moduleDirs.add(rest[0]);
+		if (rest.length > 2) problems.push(`${path}: unexpected nested folder`);
+	}
+	return [...moduleDirs].sort();
+}
+
+/** One module folder: module.md, its lessons in file order and its quiz; undefined if module.md is not valid. */
+function buildModule(
+	files: ContentFiles,
+	paths: string[],
+	folder: { courseSlug: string; prefix: string; dir: string },
+	index: number,
+	lessonSlugs: Map<string, string>,
+	problems: string[]
+): Module | undefined {
+	const { courseSlug, prefix: modulePrefix, dir } = folder;
+	const dirMatch = dir.match(NUMBERED);
+	if (!dirMatch) {
+		problems.push(`${modulePrefix}: module folder must be named NN-slug`);
+		return undefined;
+	}
+	const moduleSlug = dirMatch[2];
+	const modulePath = `${modulePrefix}/module.md`;
+	if (!(modulePath in files)) {
+		problems.push(`${modulePath}: missing (every module folder needs a module.md)`);
+		return undefined;
+	}
+	const moduleFront = readFrontmatter(modulePath, files[modulePath], problems);
+	const parsedModule = moduleFront ? moduleFrontmatterSchema.safeParse(moduleFront.data) : undefined;
+	if (parsedModule && !parsedModule.success) problems.push(...formatIssues(modulePath, parsedModule.error));
+
+	const lessons: Lesson[] = [];
+	let quiz: Quiz | undefined;
+	for (const path of paths.filter((p) => p.startsWith(modulePrefix + '/'))) {
+		const name = path.slice(modulePrefix.length + 1);
+		if (name === 'module.md') continue;
+		if (name === 'quiz.yaml') {
+			quiz = quizFrom(path, files[path], courseSlug, moduleSlug, parsedModule?.data?.title ?? moduleSlug, problems);
+			continue;
+		}
+		const lesson = buildLesson(files, path, name, { courseSlug, moduleSlug }, lessonSlugs, problems);
+		if (lesson) lessons.push(lesson);
+	}
+	if (!parsedModule?.success) return undefined;
+	return {
+		slug: moduleSlug,
+		courseSlug,
+		title: bindSingleLetterWords(parsedModule.data.title),
+		objectives: parsedModule.data.objectives.map((o) => bindSingleLetterWords(o)),
+		lessons,
+		quiz,
+		index,
+		path: modulePath
+	};
+}
+
+/** One lesson file (NN-slug.md): its slug (unique in the course), frontmatter and body checks. */
+function buildLesson(
+	files: ContentFiles,
+	path: string,
+	name: string,
+	where: { courseSlug: string; moduleSlug: string },
+	lessonSlugs: Map<string, string>,
+	problems: string[]
+): Lesson | undefined {
+	const lessonMatch = name.match(/^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/);
+	if (!lessonMatch) {
+		problems.push(`${path}: lesson files are named NN-slug.md`);
+		return undefined;
+	}
+	const lessonSlug = lessonMatch[2];
+	if (RESERVED_LESSON_SLUGS.has(lessonSlug))
+		problems.push(`${path}: "${lessonSlug}" is reserved and cannot be a lesson slug`);
+	if (lessonSlugs.has(lessonSlug))
+		problems.push(`${path}: duplicate lesson slug "${lessonSlug}" (also ${lessonSlugs.get(lessonSlug)})`);
+	lessonSlugs.set(lessonSlug, path);
+	const lessonFront = readFrontmatter(path, files[path], problems);
+	if (!lessonFront) return undefined;
+	const parsedLesson = lessonFrontmatterSchema.safeParse(lessonFront.data);
+	if (!parsedLesson.success) {
+		problems.push(...formatIssues(path, parsedLesson.error));
+		return undefined;
+	}
+	checkLessonBody(path, lessonFront.body, problems);
+	return {
+		slug: lessonSlug,
+		...where,
+		title: bindSingleLetterWords(parsedLesson.data.title),
+		minutes: parsedLesson.data.minutes,
+		objectives: parsedLesson.data.objectives.map((o) => bindSingleLetterWords(o)),
+		index: 0,
+		path
+	};
+}
+
+/** Module slugs are unique in a course, and "final" is the final test's. */
+function checkModuleSlugs(modules: Module[], coursePathPrefix: string, problems: string[]) {
+	const moduleSlugs = modules.map((m) => m.slug);
+	const duplicateModule = moduleSlugs.find((s, i) => moduleSlugs.indexOf(s) !== i);
+	if (duplicateModule) problems.push(`${coursePathPrefix}: duplicate module slug "${duplicateModule}"`);
+	if (moduleSlugs.includes('final'))
+		problems.push(`${coursePathPrefix}: "final" is reserved and cannot be a module slug`);
+}
+
+/** Question ids are unique across a course's quizzes, and a question's `lesson` names a lesson of the course. */
+function checkQuestions(quizzes: Quiz[], lessonSlugs: Map<string, string>, problems: string[]) {
+	const questionIds = new Map<string, string>();
+	for (const quiz of quizzes) {
+		for (const question of quiz.questions) {
+			if (questionIds.has(question.id))
+				problems.push(
+					`${quiz.path}: questions (question ${question.id}): duplicate question id (also in ${questionIds.get(question.id)})`
+				);
+			questionIds.set(question.id, quiz.path);
+			if (question.lesson && !lessonSlugs.has(question.lesson))
+				problems.push(
+					`${quiz.path}: questions (question ${question.id}).lesson: no lesson "${question.lesson}" in this course`
+				);
+		}
+	}
 }
 
 /** Every /courses/... link in a lesson must point at a lesson or quiz that exists. */

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 import { exitOnUnsupportedNode } from './supported-node.js';
-import { polishNameKey } from '../people/name-order';
+import { polishNameKey } from './name-order';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** The database or a transaction on it: functions that take part in a caller's transaction accept either. */
@@ -27,7 +27,7 @@ export function openDatabase(path = databasePath()): DB {
 	client.pragma('busy_timeout = 5000');
 	// NORMAL is safe from corruption in WAL mode; writes that must survive a power cut use durably().
 	client.pragma('synchronous = NORMAL');
-	// Lists of people sort by surname the Polish way in SQL too (people/name-order.ts).
+	// Lists of people sort by surname the Polish way in SQL too (name-order.ts).
 	client.function('pl_name_key', { deterministic: true }, (name) => polishNameKey(name as string | null));
 	const db = drizzle(client, { schema }) as DB;
 	migrate(db, { migrationsFolder: process.env.MIGRATIONS_DIR ?? resolve('drizzle') });

@@ -1,45 +1,24 @@
-// Demo accounts for the quick start (npm start). Only ever writes into an empty database.
+// Demo data for the quick start (npm start): the accounts, then each feature's seed from this folder, in one
+// transaction. Only ever writes into an empty database. Nothing outside demo/ imports a file of this folder
+// except the server start (hooks.server.ts): demo data depends on the features, never the other way round.
 import { count } from 'drizzle-orm';
 import { hashPassword } from '../auth/password';
 import { getDb } from '../db';
 import { enrollments, users } from '../db/schema';
-import { seedCertificateDemo } from '../certificates/demo';
-import { seedNameRequestDemo } from '../certificates/name-request-demo';
 import { randomId } from '../ids';
-import { seedTrainerDemo } from '../reports/demo-seed';
-import { seedDemoGroup } from '../admin/demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoIds } from './accounts';
+import { seedCertificateDemo } from './certificates';
+import { seedDemoGroup } from './groups';
+import { seedNameRequestDemo } from './name-requests';
+import { seedSurveyDemo } from './surveys';
+import { seedTrainerDemo } from './trainer-reports';
 import { seedTrainingsDemo } from './trainings';
-import { seedSurveyDemo } from '../surveys/demo';
 import { seedProgrammesDemo } from './programmes';
-
-export const DEMO_PASSWORD = 'akademia-demo';
-export const DEMO_ACCOUNTS = [
-	{
-		email: 'admin@akademia.test',
-		name: 'Anna Administratorka',
-		organisation: 'Związek Gmin i Powiatów',
-		role: 'admin'
-	},
-	{
-		email: 'trener@akademia.test',
-		name: 'Tomasz Trenerski',
-		organisation: 'Akademia Współpracy Zagranicznej',
-		role: 'trainer'
-	},
-	{
-		email: 'kursant@akademia.test',
-		name: 'Łucja Żółkiewska-Gęślak',
-		organisation: 'Urząd Gminy Gródek nad Dunajcem',
-		role: 'learner'
-	}
-] as const;
-
-export type DemoIds = Record<(typeof DEMO_ACCOUNTS)[number]['role'], string>;
 
 /** Demo data of each feature (enrolments, groups, ...), called in order once the accounts exist. */
 const featureSeeds: ((ids: DemoIds) => void)[] = [
 	enrolDemoLearner,
-	(ids) => void seedDemoGroup(ids),
+	seedDemoGroup,
 	seedCertificateDemo,
 	seedNameRequestDemo,
 	seedTrainerDemo,

@@ -1,7 +1,7 @@
 // Demo live trainings for the quick start: two upcoming (one with the superior's approval, one nearly full) and
 // one past training whose session has attendance. People and offices are invented for the demo.
 import { eq } from 'drizzle-orm';
-import { addMember, getGroup } from '../admin/groups';
+import { addMember, getGroup } from '../groups/groups';
 import { getDb } from '../db';
 import { attendance, trainingRegistrations, users, type RegistrationStatus } from '../db/schema';
 import { hashToken, randomId } from '../ids';

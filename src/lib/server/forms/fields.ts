@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password';
 import { ROLES } from '../db/schema';
-import { startsLikeFormula } from '../reports/csv';
+import { startsLikeFormula } from '../csv';
 
 const tooLong = (max: number) => `too_long:${max}`;
-// Control characters and markup never belong in a name or an office; a formula start (reports/csv.ts) would be
+// Control characters and markup never belong in a name or an office; a formula start (server/csv.ts) would be
 // a formula in Excel.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
 const UNSAFE_TEXT = /[<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;

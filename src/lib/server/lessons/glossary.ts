@@ -1,5 +1,5 @@
 // The course glossary: every <Term def="…">word</Term> that authors wrote, collected from the lesson sources.
-import { bindSingleLetterWords } from '../../../../scripts/polish-typography.js';
+import { bindSingleLetterWords } from '../../typography.js';
 import type { Course } from '../content/catalogue';
 
 export interface GlossaryEntry {

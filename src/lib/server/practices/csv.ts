@@ -1,5 +1,5 @@
-// The filtered list as Polish-Excel CSV, through the project's CSV helper (reports/csv.ts).
-import { toCsv } from '../reports/csv';
+// The filtered list as Polish-Excel CSV, through the project's CSV helper (server/csv.ts).
+import { toCsv } from '../csv';
 import type { PracticeCase } from './catalogue';
 import { countryName } from './countries';
 

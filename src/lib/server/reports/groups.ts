@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/session';
 import { getDb } from '../db';
+import { visibleGroupsCondition } from '../groups/access';
 import { dueModulesUpTo } from '../progress/due';
 
 export interface GroupSummary {
@@ -15,8 +16,7 @@ export interface GroupSummary {
 }
 
 export function groupsFor(user: Pick<SessionUser, 'id' | 'role'>, now = Date.now()): GroupSummary[] {
-	const onlyMine =
-		user.role === 'admin' ? sql`1` : sql`g.id IN (SELECT group_id FROM group_trainers WHERE user_id = ${user.id})`;
+	const onlyMine = visibleGroupsCondition(user, sql`g.id`);
 	const rows = getDb().all<{
 		id: string;
 		name: string;

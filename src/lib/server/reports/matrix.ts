@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { Course } from '../content/catalogue';
 import { getDb } from '../db';
-import { comparePeople, polishNameKey } from '../people/name-order';
+import { comparePeople, polishNameKey } from '../db/name-order';
 import { missingDueModules, type ModuleProgress } from './behind';
 
 export interface MatrixCell extends ModuleProgress {

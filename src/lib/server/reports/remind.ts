@@ -7,7 +7,7 @@ import type { Course } from '../content/catalogue';
 import { getDb } from '../db';
 import { auditLog, type Group } from '../db/schema';
 import { deliverInBackground, queueMail, type Mail } from '../mail/outbox';
-import { comparePeople } from '../people/name-order';
+import { comparePeople } from '../db/name-order';
 import type { NextSession } from './groups';
 import { progressMatrix } from './matrix';
 

@@ -1,5 +1,5 @@
 // The results export (group-wide or one quiz) as CSV; headers come translated from the caller.
-import { toCsv, type CsvValue } from './csv';
+import { toCsv, type CsvValue } from '../csv';
 import type { ResultRow } from './results';
 
 export interface ResultsCsvLabels {

@@ -1,7 +1,7 @@
 // The raw answers as a table (one row per sent response, one or more columns per question), anonymised: no office,
-// token, respondent or time. Written as Polish-Excel CSV (reports/csv.ts, with its formula guard) and as XLSX.
+// token, respondent or time. Written as Polish-Excel CSV (server/csv.ts, with its formula guard) and as XLSX.
 import writeXlsxFile from 'write-excel-file/node';
-import { toCsv, type CsvValue } from '../reports/csv';
+import { toCsv, type CsvValue } from '../csv';
 import { chosenIds, isVisible, OTHER, type Answers, type LikertAnswer } from './answers';
 import type { Survey } from './catalogue';
 

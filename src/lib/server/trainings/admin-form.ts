@@ -1,5 +1,5 @@
 // Reading the organiser's forms into concern inputs (shared by the create and edit pages).
-import { warsawToInstant } from '../admin/time';
+import { warsawToInstant } from '../groups/time';
 import { getCatalogue } from '../content';
 import { validateForm, formDataToObject, fieldError, type FieldErrors } from '../forms/validate';
 import { daySchema, parseProgramme, trainingSchema } from './card';

@@ -2,7 +2,7 @@
 // group), tell confirmed participants about changes, and turn them into the group's learners.
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { m } from '../../paraglide/messages';
-import { addLiveSession, addMember, createGroup, findUserByEmail, getGroup } from '../admin/groups';
+import { addLiveSession, addMember, createGroup, findUserByEmail, getGroup } from '../groups/groups';
 import { audit } from '../audit/log';
 import { createInvitation } from '../auth/tokens';
 import { getDb, type Tx } from '../db';

@@ -1,7 +1,7 @@
 // Who is printed on a session's sign-in sheet: for a training day the confirmed registrants (whether or not they
 // have an account yet), for any other session the group's members. Sorted by surname as the list is read aloud.
 import { and, eq } from 'drizzle-orm';
-import { groupMemberRows } from '../admin/groups';
+import { groupMemberRows } from '../groups/groups';
 import { getDb } from '../db';
 import { trainingRegistrations } from '../db/schema';
 import { trainingOfSession } from './catalogue';

@@ -1,5 +1,5 @@
 import { requireRole } from '$lib/server/auth/guards';
-import { academyOverview } from '$lib/server/admin/overview';
+import { academyOverview } from '$lib/server/reports/overview';
 import { upcomingTrainings } from '$lib/server/trainings/catalogue';
 import type { PageServerLoad } from './$types';
 

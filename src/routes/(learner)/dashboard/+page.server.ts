@@ -1,12 +1,12 @@
 import { formatDateTimeFull } from '$lib/format';
 import { getLocale } from '$lib/paraglide/runtime';
-import { ownAttendance } from '$lib/server/admin/attendance';
+import { ownAttendance } from '$lib/server/groups/attendance';
 import { requireRole } from '$lib/server/auth/guards';
 import { listForUser, statusOf } from '$lib/server/certificates/queries';
 import { getCatalogue, getCourse } from '$lib/server/content';
 import { openModules } from '$lib/server/lessons/access';
 import { nextSessions } from '$lib/server/progress/due';
-import { deadlinesFor } from '$lib/server/reports/deadline';
+import { deadlinesFor } from '$lib/server/groups/deadline';
 import { enrolledCourseSlugs } from '$lib/server/progress/enrol';
 import { courseSummaries, lessonStatuses, quizStatuses } from '$lib/server/progress/summary';
 import type { PageServerLoad } from './$types';

@@ -1,8 +1,7 @@
 import { requireRole } from '$lib/server/auth/guards';
-import { groupSessions, listGroups } from '$lib/server/admin/groups';
-import { formatWarsaw } from '$lib/server/admin/time';
-import { getLocale } from '$lib/paraglide/runtime';
+import { groupSessions, listGroups } from '$lib/server/groups/groups';
 import type { PageServerLoad } from './$types';
+import { formatDateTimeFull } from '$lib/format';
 
 // The groups whose attendance the viewer marks: a trainer's own groups, every group for an admin.
 export const load = ((event) => {
@@ -14,7 +13,7 @@ export const load = ((event) => {
 			sessions: groupSessions(g.id).map((s) => ({
 				id: s.id,
 				title: s.title,
-				when: formatWarsaw(s.startsAt, getLocale())
+				when: formatDateTimeFull(s.startsAt)
 			}))
 		}))
 	};

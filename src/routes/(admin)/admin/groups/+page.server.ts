@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
-import { createGroup, listGroups, trainerCandidates } from '$lib/server/admin/groups';
+import { createGroup, listGroups, trainerCandidates } from '$lib/server/groups/groups';
 import { getCatalogue, getCourse } from '$lib/server/content';
 import { fields } from '$lib/server/forms/fields';
 import { fieldError, formDataToObject, safeValues, validateForm } from '$lib/server/forms/validate';

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
-import { type Encoding } from '$lib/server/admin/csv';
+import { type Encoding } from '$lib/server/people/csv';
 import {
 	analyseFile,
 	commitImport,
@@ -10,7 +10,7 @@ import {
 	type FileProblem,
 	type ImportRow,
 	type RowProblem
-} from '$lib/server/admin/import';
+} from '$lib/server/people/import';
 import { formError } from '$lib/server/forms/validate';
 import { sendMailsInBackground } from '$lib/server/mail/outbox';
 import type { Actions, PageServerLoad } from './$types';

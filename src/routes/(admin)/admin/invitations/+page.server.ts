@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
-import { listGroups } from '$lib/server/admin/groups';
+import { listGroups } from '$lib/server/groups/groups';
 import { inviteUser } from '$lib/server/people/invite';
 import { fields } from '$lib/server/forms/fields';
 import { fieldError, formDataToObject, safeValues, validateForm } from '$lib/server/forms/validate';

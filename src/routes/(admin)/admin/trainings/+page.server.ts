@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
-import { trainerCandidates } from '$lib/server/admin/groups';
+import { trainerCandidates } from '$lib/server/groups/groups';
 import { getCatalogue } from '$lib/server/content';
 import { fieldError, safeValues } from '$lib/server/forms/validate';
 import { readTrainingForm } from '$lib/server/trainings/admin-form';

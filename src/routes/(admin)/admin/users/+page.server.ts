@@ -1,15 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
-import { bulkAddToGroup, bulkDisable } from '$lib/server/admin/bulk';
-import { getGroup, listGroups } from '$lib/server/admin/groups';
+import { bulkAddToGroup, bulkDisable } from '$lib/server/people/bulk';
+import { getGroup, listGroups } from '$lib/server/groups/groups';
 import {
 	cancelInvitation,
 	extendInvitation,
 	listPendingInvitations,
 	resendInvitation
-} from '$lib/server/admin/invitations';
-import { listOrganisations, listUsers } from '$lib/server/admin/users';
+} from '$lib/server/people/invitations';
+import { listOrganisations, listUsers } from '$lib/server/people/users';
 import { ROLES, type Role } from '$lib/server/db/schema';
 import { formError } from '$lib/server/forms/validate';
 import { sendMail } from '$lib/server/mail/outbox';

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { formLabel, officeLabel, regionLabel } from '$lib/practices/labels';
-import { csvResponse } from '$lib/server/reports/csv';
+import { csvResponse } from '$lib/server/csv';
 import { findCases } from '$lib/server/practices';
 import { practicesCsv } from '$lib/server/practices/csv';
 import { filtersFromQuery } from '$lib/server/practices/search';

@@ -1,10 +1,9 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
-import { attendanceSheet, saveAttendance, sessionForMarking, sessionStarted } from '$lib/server/admin/attendance';
-import { formatWarsaw } from '$lib/server/admin/time';
-import { getLocale } from '$lib/paraglide/runtime';
+import { attendanceSheet, saveAttendance, sessionForMarking, sessionStarted } from '$lib/server/groups/attendance';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { formatDateTimeFull } from '$lib/format';
 
 /** Role first, then the group: a trainer of another group gets 403, an unknown session 404. */
 function markable(event: RequestEvent & { params: { sessionId: string } }) {
@@ -22,7 +21,7 @@ export const load = ((event) => {
 			id: session.id,
 			title: session.title,
 			place: session.place,
-			when: formatWarsaw(session.startsAt, getLocale()),
+			when: formatDateTimeFull(session.startsAt),
 			started: sessionStarted(session)
 		},
 		group: { id: group.id, name: group.name },

@@ -2,6 +2,7 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
+import { formatDateTimeFull } from '$lib/format';
 import {
 	addLiveSession,
 	addMembers,
@@ -16,12 +17,11 @@ import {
 	removeTrainer,
 	setGroupDeadline,
 	trainerCandidates
-} from '$lib/server/admin/groups';
-import { formatWarsaw, warsawToInstant } from '$lib/server/admin/time';
+} from '$lib/server/groups/groups';
+import { warsawToInstant } from '$lib/server/groups/time';
 import { getCourse } from '$lib/server/content';
 import { fields } from '$lib/server/forms/fields';
 import { fieldError, formDataToObject, formError, safeValues, validateForm } from '$lib/server/forms/validate';
-import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 const sessionSchema = z.object({
@@ -68,7 +68,7 @@ export const load = ((event) => {
 			id: s.id,
 			title: s.title,
 			place: s.place,
-			when: formatWarsaw(s.startsAt, getLocale()),
+			when: formatDateTimeFull(s.startsAt),
 			dueModules: s.dueModules.map((slug) => course?.modules.find((mod) => mod.slug === slug)?.title ?? slug)
 		}))
 	};

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
-import { setUserDisabled, updateUser, type AdminChange } from '$lib/server/admin/users';
+import { setUserDisabled, updateUser, type AdminChange } from '$lib/server/people/users';
 import { accountForAdmin } from '$lib/server/people/account';
 import { fields } from '$lib/server/forms/fields';
 import { formError, safeValues, validateForm } from '$lib/server/forms/validate';

@@ -1,13 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
 import { requireApiUser } from '$lib/server/auth/guards';
-import { sessionForMarking } from '$lib/server/admin/attendance';
-import { formatWarsaw } from '$lib/server/admin/time';
+import { sessionForMarking } from '$lib/server/groups/attendance';
 import { trainingOfSession } from '$lib/server/trainings/catalogue';
 import { signInSheetPdf } from '$lib/server/trainings/pdf';
 import { sheetPeople } from '$lib/server/trainings/sheet';
 import type { RequestHandler } from './$types';
+import { formatDateTimeFull } from '$lib/format';
 
 // The same access as the attendance page: the group's trainers and admins.
 export const GET = (async (event) => {
@@ -20,7 +19,7 @@ export const GET = (async (event) => {
 		{
 			title: training?.title ?? group.name,
 			session: session.title,
-			when: formatWarsaw(session.startsAt, getLocale()),
+			when: formatDateTimeFull(session.startsAt),
 			place: session.place,
 			people: sheetPeople(session.id, group.id),
 			labels: {

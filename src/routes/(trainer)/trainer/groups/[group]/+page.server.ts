@@ -1,7 +1,7 @@
 import { certificatesAwaitingNameCount, validCertificatesOfGroup } from '$lib/server/certificates/queries';
-import { attendanceCounts } from '$lib/server/admin/attendance';
-import { overdueMembers } from '$lib/server/reports/deadline';
-import { requireGroupAccess } from '$lib/server/reports/access';
+import { attendanceCounts } from '$lib/server/groups/attendance';
+import { overdueMembers } from '$lib/server/groups/deadline';
+import { requireGroupAccess } from '$lib/server/groups/access';
 import { nextSession } from '$lib/server/reports/groups';
 import { parseSort, progressMatrix, sortMatrix } from '$lib/server/reports/matrix';
 import type { PageServerLoad } from './$types';

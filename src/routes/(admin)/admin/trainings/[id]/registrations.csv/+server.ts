@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireApiUser } from '$lib/server/auth/guards';
-import { csvResponse, toCsv } from '$lib/server/reports/csv';
+import { csvResponse, toCsv } from '$lib/server/csv';
 import { trainingById } from '$lib/server/trainings/catalogue';
 import { registrationsOf } from '$lib/server/trainings/registrations';
 import type { RequestHandler } from './$types';
@@ -14,7 +14,7 @@ const STATUS = {
 	declined: () => m.training_status_declined()
 };
 
-// The registrations as a Polish-Excel CSV (reports/csv.ts: BOM, ";", CRLF, formula-safe cells).
+// The registrations as a Polish-Excel CSV (server/csv.ts: BOM, ";", CRLF, formula-safe cells).
 export const GET = (async (event) => {
 	requireApiUser(event, 'admin');
 	const training = trainingById(event.params.id);

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireGroupAccess } from '$lib/server/reports/access';
+import { requireGroupAccess } from '$lib/server/groups/access';
 import { nextSession } from '$lib/server/reports/groups';
 import { missedMost } from '$lib/server/reports/missed';
 import type { PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { printCertificate } from '$lib/server/certificates/print';
 import { validCertificatesOfGroup } from '$lib/server/certificates/queries';
-import { requireGroupApiAccess } from '$lib/server/reports/access';
+import { requireGroupApiAccess } from '$lib/server/groups/access';
 import { fileNameFor, zipCertificates } from '$lib/server/certificates/zip';
 import type { RequestHandler } from './$types';
 

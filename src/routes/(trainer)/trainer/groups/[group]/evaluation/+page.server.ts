@@ -1,4 +1,4 @@
-import { requireGroupAccess } from '$lib/server/reports/access';
+import { requireGroupAccess } from '$lib/server/groups/access';
 import { groupEvaluation } from '$lib/server/surveys/evaluation';
 import { resultLabels } from '$lib/server/surveys/messages';
 import type { PageServerLoad } from './$types';

@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { attendanceCounts } from '$lib/server/admin/attendance';
-import { requireGroupApiAccess } from '$lib/server/reports/access';
-import { csvResponse, toCsv, type CsvValue } from '$lib/server/reports/csv';
+import { attendanceCounts } from '$lib/server/groups/attendance';
+import { requireGroupApiAccess } from '$lib/server/groups/access';
+import { csvResponse, toCsv, type CsvValue } from '$lib/server/csv';
 import { nextSession } from '$lib/server/reports/groups';
 import { progressMatrix, sortMatrix } from '$lib/server/reports/matrix';
 import type { RequestHandler } from './$types';
-import { overdueMembers } from '$lib/server/reports/deadline';
+import { overdueMembers } from '$lib/server/groups/deadline';
 
 /** The progress matrix as a spreadsheet: one row per learner, three columns per module. */
 export const GET = ((event) => {

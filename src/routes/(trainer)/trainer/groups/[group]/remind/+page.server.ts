@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { formatDateTimeFull } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { formError } from '$lib/server/forms/validate';
-import { requireGroupAccess } from '$lib/server/reports/access';
+import { requireGroupAccess } from '$lib/server/groups/access';
 import { nextSession } from '$lib/server/reports/groups';
 import { reminderRecipients, remindBehind, type ReminderText } from '$lib/server/reports/remind';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';

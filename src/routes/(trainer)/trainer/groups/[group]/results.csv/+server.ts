@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { requireGroupApiAccess } from '$lib/server/reports/access';
-import { csvResponse } from '$lib/server/reports/csv';
+import { requireGroupApiAccess } from '$lib/server/groups/access';
+import { csvResponse } from '$lib/server/csv';
 import { groupResults } from '$lib/server/reports/results';
 import { resultsCsv } from '$lib/server/reports/results-csv';
 import { resultsLabels } from '../../../results-labels';

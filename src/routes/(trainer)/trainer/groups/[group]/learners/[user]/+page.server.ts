@@ -1,5 +1,5 @@
 import { audit } from '$lib/server/audit/log';
-import { requireGroupAccess, requireGroupMember } from '$lib/server/reports/access';
+import { requireGroupAccess, requireGroupMember } from '$lib/server/groups/access';
 import { learnerAttempts } from '$lib/server/reports/learner';
 import type { PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getQuiz } from '$lib/server/content';
-import { requireGroupAccess } from '$lib/server/reports/access';
+import { requireGroupAccess } from '$lib/server/groups/access';
 import { quizReport } from '$lib/server/reports/quiz-results';
 import type { PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { comparePeople } from '../../src/lib/server/people/name-order';
+import { comparePeople } from '../../src/lib/server/db/name-order';
 import { openDatabase } from '../../src/lib/server/db';
 
 const NAMES = [

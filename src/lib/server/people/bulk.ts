@@ -3,7 +3,7 @@
 import { inArray } from 'drizzle-orm';
 import { getDb } from '../db';
 import { users, type Group } from '../db/schema';
-import { addMembers, type MembersResult } from './groups';
+import { addMembers, type MembersResult } from '../groups/groups';
 import { setUserDisabled } from './users';
 
 const MAX = 500;

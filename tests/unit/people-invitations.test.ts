@@ -5,7 +5,7 @@ import {
 	extendInvitation,
 	listPendingInvitations,
 	resendInvitation
-} from '$lib/server/admin/invitations';
+} from '$lib/server/people/invitations';
 import { createInvitation, findValidInvitation, INVITATION_LIFETIME } from '$lib/server/auth/tokens';
 import { getDb } from '$lib/server/db';
 import { invitationMail } from '$lib/server/people/invitation-mail';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { academyOverview, lastMonths } from '$lib/server/admin/overview';
+import { academyOverview, lastMonths } from '$lib/server/reports/overview';
 import { getDb } from '$lib/server/db';
 import { certificates, lessonProgress } from '$lib/server/db/schema';
 import { insertUser } from './db-helpers';

@@ -1,8 +1,8 @@
 // Quick-start demo of issue 13's name rule: a graduate asked to print a name that is not a spelling correction
 // of her account's name (she added a second surname), so /admin/name-requests has a request to approve or refuse.
-import type { DemoIds } from '../demo/seed';
-import { seedGraduate } from './demo';
-import { confirmOrRequestName } from './manage';
+import type { DemoIds } from './accounts';
+import { seedGraduate } from './certificates';
+import { confirmOrRequestName } from '../certificates/manage';
 
 export const DEMO_NAME_REQUEST = {
 	email: 'bozena.kesik@akademia.test',

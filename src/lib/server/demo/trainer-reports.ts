@@ -17,10 +17,10 @@ import {
 	users
 } from '../db/schema';
 import { randomId } from '../ids';
+import { DEMO_GROUP_NAME } from './groups';
 import { gradeAttempt } from '../quiz/grading';
 import { optionIds, seededRandom, shuffle } from '../quiz/layout';
 
-export const DEMO_GROUP_NAME = 'Grupa pilotażowa — Małopolska';
 const COURSE = 'protokol-dyplomatyczny';
 
 /** Learners with an ability (chance of a right answer) and how far they got. */

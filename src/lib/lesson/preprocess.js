@@ -1,5 +1,5 @@
 // Build-time helpers for lesson files (mdsvex). Plain JS because svelte.config.js loads them before Vite runs.
-import { bindSingleLetterWords } from './polish-typography.js';
+import { bindSingleLetterWords } from '../typography.js';
 
 /** Components that lesson authors may use without importing them (see docs/CONTENT-FORMAT.md). */
 export const LESSON_COMPONENTS = ['Callout', 'DoDont', 'Scenario', 'Choice', 'Term', 'Figure', 'Source'];

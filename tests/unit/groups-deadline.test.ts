@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createGroup, getGroup, setGroupDeadline, addMember } from '$lib/server/admin/groups';
+import { createGroup, getGroup, setGroupDeadline, addMember } from '$lib/server/groups/groups';
 import { getDb } from '$lib/server/db';
 import { certificates } from '$lib/server/db/schema';
-import { deadlinesFor, overdueMembers } from '$lib/server/reports/deadline';
+import { deadlinesFor, overdueMembers } from '$lib/server/groups/deadline';
 import { insertUser } from './db-helpers';
 
 let admin: string, group: string, done: string, late: string;

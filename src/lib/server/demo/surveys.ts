@@ -3,10 +3,10 @@
 import { getDb } from '../db';
 import { surveyAnswers, surveyResponses } from '../db/schema';
 import { randomId } from '../ids';
-import type { Answers } from './answers';
-import type { Survey } from './catalogue';
-import { getSurvey } from './index';
-import { ensureSettings } from './responses';
+import type { Answers } from '../surveys/answers';
+import type { Survey } from '../surveys/catalogue';
+import { getSurvey } from '../surveys/index';
+import { ensureSettings } from '../surveys/responses';
 
 export const DEMO_SURVEY = 'diagnoza-wspolpracy-zagranicznej';
 export const DEMO_RESPONSES = 60;

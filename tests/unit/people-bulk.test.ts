@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { bulkAddToGroup, bulkDisable } from '$lib/server/admin/bulk';
-import { createGroup, getGroup, groupMemberRows } from '$lib/server/admin/groups';
+import { bulkAddToGroup, bulkDisable } from '$lib/server/people/bulk';
+import { createGroup, getGroup, groupMemberRows } from '$lib/server/groups/groups';
 import { getDb } from '$lib/server/db';
 import { users } from '$lib/server/db/schema';
 import { insertUser } from './db-helpers';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, detectSeparator, mapHeader, normaliseHeader, parseCsv } from '$lib/server/admin/csv';
+import { decodeCsv, detectSeparator, mapHeader, normaliseHeader, parseCsv } from '$lib/server/people/csv';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/${name}`));
 const EXPECTED_FIRST = [

@@ -4,9 +4,9 @@ import { eq } from 'drizzle-orm';
 import { getCourse } from '../content';
 import { getDb } from '../db';
 import { lessonProgress, quizAttempts, users, type Certificate } from '../db/schema';
-import type { DemoIds } from '../demo/seed';
+import type { DemoIds } from './accounts';
 import { randomId } from '../ids';
-import { issueCertificateIfComplete } from './issue';
+import { issueCertificateIfComplete } from '../certificates/issue';
 
 export const DEMO_GRADUATE = {
 	email: 'absolwentka@akademia.test',

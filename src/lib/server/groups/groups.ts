@@ -2,6 +2,7 @@
 // in the group's course. Every change is audited in its own transaction.
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { audit } from '../audit/log';
+import type { SessionUser } from '../auth/session';
 import { getDb, type Tx } from '../db';
 import {
 	attendance,
@@ -13,6 +14,7 @@ import {
 	users,
 	type Group
 } from '../db/schema';
+import { canSeeGroup } from './access';
 import { randomId } from '../ids';
 import { fields } from '../forms/fields';
 
@@ -40,10 +42,10 @@ export function createGroup(
 }
 
 /** Groups an admin sees (all) or a trainer sees (their own), with member counts and trainer names. */
-export function listGroups(viewer: { id: string; role: string }): GroupSummary[] {
+export function listGroups(viewer: Pick<SessionUser, 'id' | 'role'>): GroupSummary[] {
 	const db = getDb();
 	const base = db.select().from(groups).where(isNull(groups.archivedAt)).orderBy(asc(groups.name)).all();
-	const visible = viewer.role === 'admin' ? base : base.filter((g) => isGroupTrainer(viewer.id, g.id));
+	const visible = base.filter((g) => canSeeGroup(viewer, g.id));
 	return visible.map((g) => ({
 		id: g.id,
 		name: g.name,
@@ -72,19 +74,6 @@ export function setGroupDeadline(actorId: string, groupId: string, finishBy: Dat
 			tx
 		);
 	});
-}
-
-export function isGroupTrainer(userId: string, groupId: string): boolean {
-	return !!getDb()
-		.select({ g: groupTrainers.groupId })
-		.from(groupTrainers)
-		.where(and(eq(groupTrainers.groupId, groupId), eq(groupTrainers.userId, userId)))
-		.get();
-}
-
-/** An admin manages every group; a trainer only the groups they are listed on. */
-export function canManageGroup(viewer: { id: string; role: string }, groupId: string): boolean {
-	return viewer.role === 'admin' || (viewer.role === 'trainer' && isGroupTrainer(viewer.id, groupId));
 }
 
 export function groupTrainerRows(groupId: string) {

@@ -8,7 +8,7 @@ import { createInvitation } from '../auth/tokens';
 import { durably, getDb, type Tx } from '../db';
 import { groups, invitations, users } from '../db/schema';
 import { fields } from '../forms/fields';
-import { startsLikeFormula } from '../reports/csv';
+import { startsLikeFormula } from '../csv';
 import { decodeCsv, detectSeparator, mapHeader, parseCsv, type Column, type Encoding } from './csv';
 
 export const IMPORT_MAX_BYTES = 1024 * 1024;

@@ -1,7 +1,8 @@
-// The one gate of every trainer page and export: a trainer sees only groups they train (group_trainers), an
-// admin sees every group, anyone else gets 403. Unknown groups are 404.
+// Who may see (and manage) a group: the one rule, used by every page, list and export that shows a group.
+// An admin sees every group, a trainer the groups they train (group_trainers), anyone else none (403).
+// Unknown groups are 404.
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { requireApiUser, requireRole } from '../auth/guards';
 import type { SessionUser } from '../auth/session';
 import { getCourse, type Course } from '../content';
@@ -16,14 +17,24 @@ export interface GroupAccess {
 	course: Course | undefined;
 }
 
-export function canSeeGroup(user: SessionUser, groupId: string): boolean {
-	if (user.role === 'admin') return true;
-	if (user.role !== 'trainer') return false;
+type Viewer = Pick<SessionUser, 'id' | 'role'>;
+
+/** An admin sees (and manages) every group; a trainer only the groups they are listed on; nobody else any. */
+export function canSeeGroup(viewer: Viewer, groupId: string): boolean {
+	if (viewer.role === 'admin') return true;
+	if (viewer.role !== 'trainer') return false;
 	return !!getDb()
 		.select({ g: groupTrainers.groupId })
 		.from(groupTrainers)
-		.where(and(eq(groupTrainers.groupId, groupId), eq(groupTrainers.userId, user.id)))
+		.where(and(eq(groupTrainers.groupId, groupId), eq(groupTrainers.userId, viewer.id)))
 		.get();
+}
+
+/** The same rule as a SQL condition on a column holding group ids, for queries that list many groups. */
+export function visibleGroupsCondition(viewer: Viewer, groupIdColumn: SQL): SQL {
+	if (viewer.role === 'admin') return sql`1`;
+	if (viewer.role !== 'trainer') return sql`0`;
+	return sql`${groupIdColumn} IN (SELECT group_id FROM group_trainers WHERE user_id = ${viewer.id})`;
 }
 
 function checkGroup(user: SessionUser, groupId: string | undefined): GroupAccess {

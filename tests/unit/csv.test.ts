@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { csvCell, csvResponse, startsLikeFormula, toCsv } from '$lib/server/reports/csv';
+import { csvCell, csvResponse, startsLikeFormula, toCsv } from '$lib/server/csv';
 
 /** A minimal reader of what toCsv writes (quoted cells, doubled quotes, ";" and CRLF). */
 function parse(text: string): string[][] {

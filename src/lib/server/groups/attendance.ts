@@ -1,13 +1,15 @@
 // Attendance at a live session, marked by a trainer of the group or an admin.
 import { and, count, eq, inArray, lte } from 'drizzle-orm';
 import { audit } from '../audit/log';
+import type { SessionUser } from '../auth/session';
 import { afterCompletion } from '../certificates/issue';
 import { durably, getDb } from '../db';
 import { attendance, groupMembers, groups, liveSessions } from '../db/schema';
-import { canManageGroup, groupMemberRows } from './groups';
+import { canSeeGroup } from './access';
+import { groupMemberRows } from './groups';
 
 /** The session and its group if the viewer may mark it: 'missing' (404) or 'forbidden' (403) otherwise. */
-export function sessionForMarking(viewer: { id: string; role: string }, sessionId: string) {
+export function sessionForMarking(viewer: Pick<SessionUser, 'id' | 'role'>, sessionId: string) {
 	const row = getDb()
 		.select({ session: liveSessions, group: groups })
 		.from(liveSessions)
@@ -15,7 +17,7 @@ export function sessionForMarking(viewer: { id: string; role: string }, sessionI
 		.where(eq(liveSessions.id, sessionId))
 		.get();
 	if (!row) return { ok: false, reason: 'missing' } as const;
-	if (!canManageGroup(viewer, row.group.id)) return { ok: false, reason: 'forbidden' } as const;
+	if (!canSeeGroup(viewer, row.group.id)) return { ok: false, reason: 'forbidden' } as const;
 	return { ok: true, ...row } as const;
 }
 

@@ -34,11 +34,3 @@ export function warsawToInstant(date: string, time: string): Date | null {
 	instant = wall - offsetMinutes(instant) * 60000;
 	return new Date(instant);
 }
-
-export function formatWarsaw(instant: Date, locale: string): string {
-	return instant.toLocaleString(locale === 'pl' ? 'pl-PL' : 'en-GB', {
-		timeZone: TIME_ZONE,
-		dateStyle: 'full',
-		timeStyle: 'short'
-	});
-}

@@ -1,14 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { attendanceSheet, saveAttendance, sessionForMarking } from '$lib/server/admin/attendance';
-import { DEMO_GROUP_NAME, seedDemoGroup } from '$lib/server/admin/demo';
+import { attendanceSheet, saveAttendance, sessionForMarking } from '$lib/server/groups/attendance';
+import { DEMO_GROUP_NAME, seedDemoGroup } from '$lib/server/demo/groups';
 import {
 	addLiveSession,
 	addMember,
 	addMembers,
 	groupMemberRows,
 	parseEmailList,
-	canManageGroup,
 	createGroup,
 	getGroup,
 	groupSessions,
@@ -18,9 +17,10 @@ import {
 	removeLiveSession,
 	removeMember,
 	removeTrainer
-} from '$lib/server/admin/groups';
-import { warsawToInstant } from '$lib/server/admin/time';
+} from '$lib/server/groups/groups';
+import { warsawToInstant } from '$lib/server/groups/time';
 import { getCourse } from '$lib/server/content';
+import { canSeeGroup } from '$lib/server/groups/access';
 import { getDb } from '$lib/server/db';
 import { attendance, auditLog, enrollments, groupMembers, groups, users } from '$lib/server/db/schema';
 import { insertUser } from './db-helpers';
@@ -93,11 +93,11 @@ describe('groups', () => {
 		});
 		expect(listGroups({ id: trainerId, role: 'trainer' }).map((g) => g.id)).toEqual([mine.id]);
 		expect(listGroups({ id: adminId, role: 'admin' })).toHaveLength(2);
-		expect(canManageGroup({ id: trainerId, role: 'trainer' }, mine.id)).toBe(true);
-		expect(canManageGroup({ id: trainerId, role: 'trainer' }, other)).toBe(false);
-		expect(canManageGroup({ id: adminId, role: 'admin' }, other)).toBe(true);
+		expect(canSeeGroup({ id: trainerId, role: 'trainer' }, mine.id)).toBe(true);
+		expect(canSeeGroup({ id: trainerId, role: 'trainer' }, other)).toBe(false);
+		expect(canSeeGroup({ id: adminId, role: 'admin' }, other)).toBe(true);
 		// A learner who is somehow listed as a group's trainer still may not mark attendance.
-		expect(canManageGroup({ id: learnerId, role: 'learner' }, mine.id)).toBe(false);
+		expect(canSeeGroup({ id: learnerId, role: 'learner' }, mine.id)).toBe(false);
 	});
 
 	it('stores the session time typed in Polish time as the right instant, winter and summer', () => {
@@ -169,7 +169,7 @@ describe('demo group', () => {
 		const id = seedDemoGroup({ trainer: trainerId, learner: learnerId }, now);
 		expect(getGroup(id)).toMatchObject({ name: DEMO_GROUP_NAME, courseSlug: 'protokol-dyplomatyczny' });
 		expect(DEMO_GROUP_NAME).toBe('Grupa pilotażowa — Małopolska');
-		expect(canManageGroup({ id: trainerId, role: 'trainer' }, id)).toBe(true);
+		expect(canSeeGroup({ id: trainerId, role: 'trainer' }, id)).toBe(true);
 		expect(getDb().select().from(enrollments).where(eq(enrollments.userId, learnerId)).all()).toHaveLength(1);
 		const sessions = groupSessions(id);
 		expect(sessions).toHaveLength(2);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { count, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createGroup } from '$lib/server/admin/groups';
-import { analyseFile, commitImport, IMPORT_MAX_BYTES } from '$lib/server/admin/import';
+import { createGroup } from '$lib/server/groups/groups';
+import { analyseFile, commitImport, IMPORT_MAX_BYTES } from '$lib/server/people/import';
 import { getDb } from '$lib/server/db';
 import { auditLog, groups, invitations, users } from '$lib/server/db/schema';
 import { insertUser } from './db-helpers';
