@@ -13,7 +13,7 @@ export interface BenchArgs {
 	port: number;
 	/** Writes a V8 CPU profile of the server (bench/out/profiles/) for finding where the time goes. */
 	profile: boolean;
-	/** Runs only the scenarios whose name contains this text (for profiling one of them). */
+	/** Runs only the scenarios whose name contains this text, or any of several separated by commas. */
 	only: string;
 }
 

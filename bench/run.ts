@@ -82,7 +82,9 @@ async function main() {
 	}
 
 	const results: ScenarioResult[] = [];
-	for (const scenario of scenarios(server.origin, fixtures).filter((s) => s.name.includes(args.only))) {
+	// --only "static,lesson page": the scenarios whose name contains any of the comma-separated texts.
+	const only = args.only.split(',').map((t) => t.trim());
+	for (const scenario of scenarios(server.origin, fixtures).filter((s) => only.some((t) => s.name.includes(t)))) {
 		results.push(await measure(scenario, server.origin, server.pid, work));
 	}
 	const rssAfter = rssMb(server.pid);

@@ -86,7 +86,13 @@ export function scenarios(origin: string, f: Fixtures): Scenario[] {
 			name: 'lesson page',
 			group: 2,
 			requests: f.lessonViews.map((v) => get(paths.lesson(v.course, v.lesson), v.token)),
-			goal: 'p99 < 50 ms and >= 40% of the static ceiling'
+			goal: 'p99 < 100 ms and >= 30% of the static ceiling'
+		},
+		{
+			name: 'login page',
+			group: 2,
+			requests: [get('/login')],
+			goal: '>= 40% of the static ceiling'
 		},
 		{
 			name: 'lesson heartbeat',
