@@ -13,6 +13,8 @@ export interface BenchArgs {
 	port: number;
 	/** Writes a V8 CPU profile of the server (bench/out/profiles/) for finding where the time goes. */
 	profile: boolean;
+	/** Logs the server's process.memoryUsage() at each scenario's peak, writes a heap snapshot after each (inspector on --port + 1). */
+	heap: boolean;
 	/** Runs only the scenarios whose name contains this text, or any of several separated by commas. */
 	only: string;
 }
@@ -28,6 +30,7 @@ export function parseArgs(argv: string[]): BenchArgs {
 		skipBuild: false,
 		port: 4300,
 		profile: false,
+		heap: false,
 		only: ''
 	};
 	for (let i = 0; i < argv.length; i++) {
@@ -57,6 +60,9 @@ export function parseArgs(argv: string[]): BenchArgs {
 				break;
 			case '--profile':
 				args.profile = true;
+				break;
+			case '--heap':
+				args.heap = true;
 				break;
 			case '--only':
 				args.only = value();

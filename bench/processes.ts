@@ -87,6 +87,8 @@ export async function startServer(options: {
 	timeoutMs?: number;
 	/** Directory for a V8 CPU profile (written when the server exits). */
 	profileDir?: string;
+	/** Opens the server's inspector on 127.0.0.1:<port> (bench/inspect.ts). */
+	inspectPort?: number;
 }): Promise<Server> {
 	const origin = `http://127.0.0.1:${options.port}`;
 	const log = createWriteStream(options.logPath);
@@ -94,7 +96,11 @@ export async function startServer(options: {
 	const child = track(
 		spawn(
 			process.execPath,
-			[...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []), 'build/index.js'],
+			[
+				...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []),
+				...(options.inspectPort ? [`--inspect=127.0.0.1:${options.inspectPort}`] : []),
+				'build/index.js'
+			],
 			{
 				env: {
 					...process.env,

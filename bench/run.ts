@@ -24,6 +24,9 @@ import {
 import { COLD_START_PROBE, scenarios, SESSION_COOKIE, weighedPages, type Scenario } from './scenarios';
 import { explainHeavyQueries, type QueryPlan } from './explain';
 import { formatReport, type ScenarioResult } from './report';
+import { connectInspector, type Inspector, type MemoryUsage } from './inspect';
+
+let inspector: Inspector | null = null;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -67,8 +70,11 @@ async function main() {
 		databasePath: dbPath,
 		probePath: COLD_START_PROBE,
 		logPath: join(outDir, `server-${stamp}.log`),
-		profileDir: args.profile ? join(outDir, 'profiles') : undefined
+		profileDir: args.profile ? join(outDir, 'profiles') : undefined,
+		inspectPort: args.heap ? args.port + 1 : undefined
 	});
+	inspector = args.heap ? await connectInspector(args.port + 1) : null;
+	onCleanup(() => inspector?.close());
 	onCleanup(() => server.child.kill('SIGKILL'));
 	log(`first 200 after ${server.coldStartMs.toFixed(0)} ms`);
 	await sleep(2000);
@@ -164,9 +170,13 @@ async function measure(scenario: Scenario, origin: string, pid: number, work: st
 	}
 	const amount = scenario.writes ? scenario.requests.length : undefined;
 	const samples: number[] = [];
+	let heapAtPeak: MemoryUsage | null = null;
 	const sampler = setInterval(() => {
 		const rss = rssMb(pid);
 		if (rss !== null) samples.push(rss);
+		if (inspector && rss !== null && rss >= Math.max(...samples)) {
+			inspector.memory().then((m) => (heapAtPeak = m.rss >= (heapAtPeak?.rss ?? 0) ? m : heapAtPeak));
+		}
 	}, 200);
 	log(
 		`${scenario.name}: ${args.connections} connections, ${scenario.writes ? `${amount} requests at most, ` : ''}${args.duration} s`
@@ -179,6 +189,12 @@ async function measure(scenario: Scenario, origin: string, pid: number, work: st
 		clearInterval(sampler);
 	}
 	const cpuAfter = cpuMs(pid);
+	if (inspector) {
+		log(`${scenario.name}: process.memoryUsage() at the peak (MB): ${JSON.stringify(heapAtPeak)}`);
+		const path = join(outDir, `heap-${stamp}-${scenario.name.replace(/\W+/g, '-')}.heapsnapshot`);
+		await inspector.snapshot(path);
+		log(`${scenario.name}: heap snapshot after the load in ${path}; now ${JSON.stringify(await inspector.memory())}`);
+	}
 	const cpuPerRequest =
 		cpuBefore !== null && cpuAfter !== null && load.requests > 0 ? (cpuAfter - cpuBefore) / load.requests : null;
 	log(

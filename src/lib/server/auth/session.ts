@@ -1,5 +1,7 @@
 // Sessions as the Lucia guide writes them: a random token in an httpOnly cookie, only its SHA-256 stored,
-// 30-day expiry slid forward when less than 15 days remain, one query joining session and user.
+// 30-day expiry slid forward when less than 15 days remain (half its life), one query joining session and user.
+// The cookie is sent again only when the expiry moved: a request in the first half of the life answers without
+// Set-Cookie (no write, no header), as the cookie the browser holds is still right.
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { getDb, prepared } from '../db';
@@ -43,25 +45,48 @@ const sessionLookup = prepared((db) =>
 		.prepare()
 );
 
-export function validateSessionToken(
-	token: string,
-	now = Date.now()
-): { session: Session; user: SessionUser } | { session: null; user: null } {
+export type SessionValidation =
+	{ session: Session; user: SessionUser; renewed: boolean } | { session: null; user: null; renewed: false };
+
+/** `renewed`: the expiry was slid forward (and stored), so the cookie must be sent again with it. */
+export function validateSessionToken(token: string, now = Date.now()): SessionValidation {
 	const db = getDb();
 	const sessionId = hashToken(token);
 	const row = sessionLookup().get({ sessionId });
-	if (!row) return { session: null, user: null };
+	if (!row) return { session: null, user: null, renewed: false };
 	const { session, user } = row;
 	if (now >= session.expiresAt.getTime() || user.disabledAt) {
 		db.delete(sessions).where(eq(sessions.id, sessionId)).run();
-		return { session: null, user: null };
+		return { session: null, user: null, renewed: false };
 	}
-	if (now >= session.expiresAt.getTime() - RENEW_BEFORE) {
+	const renewed = now >= session.expiresAt.getTime() - RENEW_BEFORE;
+	if (renewed) {
 		session.expiresAt = new Date(now + SESSION_LIFETIME);
 		db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, sessionId)).run();
 	}
 	const { disabledAt: _disabled, ...sessionUser } = user;
-	return { session, user: sessionUser };
+	return { session, user: sessionUser, renewed };
+}
+
+/**
+ * The session of a request's cookie (hooks.server.ts). Sets the cookie again only when the expiry was slid
+ * forward, and deletes a cookie whose session is gone (expired, signed out, user disabled).
+ */
+export function sessionOfRequest(
+	cookies: Cookies,
+	url: URL,
+	now = Date.now()
+): { session: Session; user: SessionUser } | { session: null; user: null } {
+	const name = sessionCookieName(url.protocol === 'https:');
+	const token = cookies.get(name);
+	if (!token) return { session: null, user: null };
+	const { session, user, renewed } = validateSessionToken(token, now);
+	if (!session) {
+		cookies.delete(name, { path: '/' });
+		return { session: null, user: null };
+	}
+	if (renewed) setSessionTokenCookie(cookies, url, token, session.expiresAt);
+	return { session, user };
 }
 
 export function invalidateSession(sessionId: string) {
