@@ -1,25 +1,34 @@
 // Lessons are rendered to HTML on the server (svelte/server), so lesson content ships no client JavaScript:
 // every lesson component works as plain HTML (details/summary, tables, figures).
+import { keepLessonBody } from '../../lesson/bodies';
 import { render } from 'svelte/server';
+import { locales } from '../../paraglide/runtime';
 import { loadContentComponent } from '../content';
 import { addHeadingIds, type Heading } from './headings';
 
 export interface RenderedContent {
+	/** Names the body for lessonBody() ($lib/lesson/bodies.ts), which the lesson page renders from. */
+	key: string;
 	html: string;
 	headings: Heading[];
 }
 
-// Rendered once per file and language (component labels are translated); content only changes with a deploy.
+// Rendered once per content file and language (component labels are translated), then reused by every view.
+// Content is compiled into the build (content/index.ts), so a file's HTML changes only with a deploy, which
+// restarts the process: the content version is the process. The cache is bounded by construction: one entry per
+// compiled content file and configured locale (loadContentComponent throws on any other path), a few hundred kB.
 const cache = new Map<string, RenderedContent>();
 
 export async function renderContent(path: string, locale: string): Promise<RenderedContent> {
+	if (!(locales as readonly string[]).includes(locale)) throw new Error(`unknown locale ${locale}`);
 	const key = `${locale}:${path}`;
 	const hit = cache.get(key);
 	if (hit) return hit;
 	const component = await loadContentComponent(path);
 	const { body } = render(component);
 	// Hydration markers are useless in HTML that is never hydrated.
-	const result = addHeadingIds(body.replace(/<!--[[\]!]?-->/g, ''));
+	const result = { key, ...addHeadingIds(body.replace(/<!--[[\]!]?-->/g, '')) };
+	keepLessonBody(key, result.html);
 	cache.set(key, result);
 	return result;
 }

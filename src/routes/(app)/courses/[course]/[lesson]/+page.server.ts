@@ -6,23 +6,25 @@ import { isStaff } from '$lib/server/lessons/access';
 import { readableLesson } from '$lib/server/lessons/readable';
 import { renderContent } from '$lib/server/lessons/render';
 import { casesForLesson } from '$lib/server/practices';
-import { enrol } from '$lib/server/progress/enrol';
 import { requiredSeconds } from '$lib/server/progress/lesson-completion';
-import { lessonEvidence, recordOpen } from '$lib/server/progress/record';
-import { reportLessonProgress } from '$lib/server/progress/report';
+import { openedAt, openedToken } from '$lib/server/progress/opened';
+import { lessonEvidence } from '$lib/server/progress/record';
+import { openLesson, reportLessonProgress } from '$lib/server/progress/report';
 import { lessonStatuses } from '$lib/server/progress/summary';
 import type { Actions, PageServerLoad } from './$types';
 
 // Lesson content is server-rendered HTML; the page needs no framework JavaScript (see static/lesson-progress.js).
 export const csr = false;
 
+// The page writes nothing on its GET (nor on a preload): its script reports the opening once loaded (progress
+// endpoint, `open`), and the "mark as completed" form brings back when the page was served (progress/opened.ts).
+
 export const load = (async (event) => {
 	const user = requireUser(event);
 	const { course, lesson, open } = readableLesson(user, event.params);
 	const key = { userId: user.id, courseSlug: course.slug, lessonSlug: lesson.slug };
-	recordOpen(key);
-	if (user.role === 'learner') enrol(user.id, course.slug);
-	const { html, headings } = await renderContent(lesson.path, getLocale());
+	const content = await renderContent(lesson.path, getLocale());
+	const { headings } = content;
 	const status = lessonStatuses(user.id, course.slug).get(lesson.slug);
 	const module = course.modules.find((mod) => mod.slug === lesson.moduleSlug)!;
 	const link = (l: typeof lesson | undefined) =>
@@ -41,9 +43,12 @@ export const load = (async (event) => {
 			number: lesson.index + 1,
 			total: course.lessons.length
 		},
-		html,
+		// The body by its key for the server render ($lib/lesson/bodies.ts: SvelteKit serialises page data even
+		// for a page that does not hydrate); the body itself only for a client-side navigation (__data.json).
+		body: event.isDataRequest ? { html: content.html } : { key: content.key },
 		headings,
 		completed: status?.completed ?? false,
+		opened: openedToken(event.locals.session!.id, key),
 		// What the server still needs before it completes the lesson (progress/lesson-completion.ts).
 		completion: {
 			requiredMinutes: Math.ceil(requiredSeconds(lesson.minutes) / 60),
@@ -67,13 +72,20 @@ export const load = (async (event) => {
 }) satisfies PageServerLoad;
 
 // The "mark as completed" button sits at the end of the lesson: pressing it says the end was reached. Without
-// JavaScript no heartbeat ran, so the time since the page was served counts (up to the completion share).
+// JavaScript no heartbeat ran, so the time since the page was served counts (up to the completion share): the
+// form's signed `opened` field says when (progress/opened.ts), recorded as the opening the GET no longer writes.
 // Completion still needs the time: a press that comes too early completes nothing, and the page then says how
-// much is missing.
+// much is missing. A press without a valid field (a forged or day-old page) records nothing: the page comes back
+// with a fresh field.
 export const actions = {
-	complete: (event) => {
+	complete: async (event) => {
 		const user = requireUser(event);
 		const { course, lesson } = readableLesson(user, event.params);
+		const key = { userId: user.id, courseSlug: course.slug, lessonSlug: lesson.slug };
+		const form = await event.request.formData();
+		const servedAt = openedAt(form.get('opened'), event.locals.session!.id, key);
+		if (servedAt === null) redirect(303, `/courses/${course.slug}/${lesson.slug}#lesson-end`);
+		openLesson(user, course, lesson, servedAt);
 		reportLessonProgress(user, course, lesson, {
 			endReached: true,
 			stepCapSeconds: requiredSeconds(lesson.minutes)
