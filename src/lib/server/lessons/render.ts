@@ -1,14 +1,11 @@
 // Lessons are rendered to HTML on the server (svelte/server), so lesson content ships no client JavaScript:
 // every lesson component works as plain HTML (details/summary, tables, figures).
-import { keepLessonBody } from '../../lesson/bodies';
 import { render } from 'svelte/server';
 import { locales } from '../../paraglide/runtime';
 import { loadContentComponent } from '../content';
 import { addHeadingIds, type Heading } from './headings';
 
 export interface RenderedContent {
-	/** Names the body for lessonBody() ($lib/lesson/bodies.ts), which the lesson page renders from. */
-	key: string;
 	html: string;
 	headings: Heading[];
 }
@@ -27,8 +24,7 @@ export async function renderContent(path: string, locale: string): Promise<Rende
 	const component = await loadContentComponent(path);
 	const { body } = render(component);
 	// Hydration markers are useless in HTML that is never hydrated.
-	const result = { key, ...addHeadingIds(body.replace(/<!--[[\]!]?-->/g, '')) };
-	keepLessonBody(key, result.html);
+	const result = addHeadingIds(body.replace(/<!--[[\]!]?-->/g, ''));
 	cache.set(key, result);
 	return result;
 }

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { notSerialised } from '$lib/not-serialised';
 import { getLocale } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guards';
 import { validCertificateFor } from '$lib/server/certificates/queries';
@@ -23,8 +24,7 @@ export const load = (async (event) => {
 	const user = requireUser(event);
 	const { course, lesson, open } = readableLesson(user, event.params);
 	const key = { userId: user.id, courseSlug: course.slug, lessonSlug: lesson.slug };
-	const content = await renderContent(lesson.path, getLocale());
-	const { headings } = content;
+	const { html, headings } = await renderContent(lesson.path, getLocale());
 	const status = lessonStatuses(user.id, course.slug).get(lesson.slug);
 	const module = course.modules.find((mod) => mod.slug === lesson.moduleSlug)!;
 	const link = (l: typeof lesson | undefined) =>
@@ -32,7 +32,7 @@ export const load = (async (event) => {
 	const isLastOfModule = module.lessons.at(-1)?.slug === lesson.slug;
 	const evidence = lessonEvidence({ ...key, minutes: lesson.minutes });
 	const certificate = validCertificateFor(user.id, course.slug);
-	return {
+	const data = {
 		course: { slug: course.slug, title: getLocale() === 'en' ? course.titleEn : course.title },
 		module: { number: module.index + 1, title: module.title },
 		lesson: {
@@ -43,9 +43,7 @@ export const load = (async (event) => {
 			number: lesson.index + 1,
 			total: course.lessons.length
 		},
-		// The body by its key for the server render ($lib/lesson/bodies.ts: SvelteKit serialises page data even
-		// for a page that does not hydrate); the body itself only for a client-side navigation (__data.json).
-		body: event.isDataRequest ? { html: content.html } : { key: content.key },
+		html,
 		headings,
 		completed: status?.completed ?? false,
 		opened: openedToken(event.locals.session!.id, key),
@@ -69,6 +67,9 @@ export const load = (async (event) => {
 		// Good-practice cases that name this lesson among the lessons they illustrate.
 		practices: casesForLesson(course.slug, lesson.slug).map((c) => ({ slug: c.slug, title: c.title }))
 	};
+	// The page does not hydrate: its data is not serialised into it ($lib/not-serialised.ts). A client-side
+	// navigation from a page that does hydrate renders it from __data.json, which carries the data as usual.
+	return event.isDataRequest ? data : notSerialised(data);
 }) satisfies PageServerLoad;
 
 // The "mark as completed" button sits at the end of the lesson: pressing it says the end was reached. Without
