@@ -15,6 +15,8 @@ export interface BenchArgs {
 	profile: boolean;
 	/** Logs the server's process.memoryUsage() at each scenario's peak, writes a heap snapshot after each (inspector on --port + 1). */
 	heap: boolean;
+	/** V8/Node flags for the server process (e.g. "--max-semi-space-size=16"), to compare heap settings. */
+	nodeFlags: string[];
 	/** Runs only the scenarios whose name contains this text, or any of several separated by commas. */
 	only: string;
 }
@@ -31,6 +33,7 @@ export function parseArgs(argv: string[]): BenchArgs {
 		port: 4300,
 		profile: false,
 		heap: false,
+		nodeFlags: [],
 		only: ''
 	};
 	for (let i = 0; i < argv.length; i++) {
@@ -60,6 +63,9 @@ export function parseArgs(argv: string[]): BenchArgs {
 				break;
 			case '--profile':
 				args.profile = true;
+				break;
+			case '--node-flags':
+				args.nodeFlags = value().split(' ').filter(Boolean);
 				break;
 			case '--heap':
 				args.heap = true;

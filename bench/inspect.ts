@@ -9,6 +9,8 @@ export interface MemoryUsage {
 	heapUsed: number;
 	external: number;
 	arrayBuffers: number;
+	/** Committed size of each V8 heap space (new_space, old_space, ...), MB. */
+	spaces: Record<string, number>;
 }
 
 export interface Inspector {
@@ -46,10 +48,14 @@ export async function connectInspector(port: number): Promise<Inspector> {
 		});
 	return {
 		async memory() {
-			const answer = await send('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())' });
+			const expression = `JSON.stringify({ ...process.memoryUsage(), spaces: Object.fromEntries(process
+				.getBuiltinModule('v8').getHeapSpaceStatistics().map((s) => [s.space_name, s.space_size])) })`;
+			const answer = await send('Runtime.evaluate', { expression });
 			const value = (answer.result as { result: { value: string } }).result.value;
-			const bytes = JSON.parse(value) as MemoryUsage;
-			return Object.fromEntries(Object.entries(bytes).map(([k, v]) => [k, Math.round(v / 2 ** 20)])) as unknown as MemoryUsage;
+			const { spaces, ...bytes } = JSON.parse(value) as Record<string, number> & { spaces: Record<string, number> };
+			const mb = (o: Record<string, number>) =>
+				Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v / 2 ** 20)]));
+			return { ...mb(bytes), spaces: mb(spaces) } as unknown as MemoryUsage;
 		},
 		async snapshot(path) {
 			chunks.length = 0;

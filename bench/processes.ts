@@ -89,6 +89,8 @@ export async function startServer(options: {
 	profileDir?: string;
 	/** Opens the server's inspector on 127.0.0.1:<port> (bench/inspect.ts). */
 	inspectPort?: number;
+	/** More flags for node (heap settings to compare). */
+	nodeFlags?: string[];
 }): Promise<Server> {
 	const origin = `http://127.0.0.1:${options.port}`;
 	const log = createWriteStream(options.logPath);
@@ -99,6 +101,7 @@ export async function startServer(options: {
 			[
 				...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []),
 				...(options.inspectPort ? [`--inspect=127.0.0.1:${options.inspectPort}`] : []),
+				...(options.nodeFlags ?? []),
 				'build/index.js'
 			],
 			{

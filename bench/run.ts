@@ -71,7 +71,8 @@ async function main() {
 		probePath: COLD_START_PROBE,
 		logPath: join(outDir, `server-${stamp}.log`),
 		profileDir: args.profile ? join(outDir, 'profiles') : undefined,
-		inspectPort: args.heap ? args.port + 1 : undefined
+		inspectPort: args.heap ? args.port + 1 : undefined,
+		nodeFlags: args.nodeFlags
 	});
 	inspector = args.heap ? await connectInspector(args.port + 1) : null;
 	onCleanup(() => inspector?.close());
