@@ -14,6 +14,8 @@ export interface ScenarioResult {
 	/** Server CPU time (user + system) per request of the measured run, in ms. */
 	cpuPerRequest?: number | null;
 	skipped?: string;
+	/** A load run at a fixed rate beside this scenario (its server CPU is in the scenario's CPU column too). */
+	background?: { name: string; load: LoadResult };
 }
 
 export interface ReportInput {
@@ -75,6 +77,15 @@ export function formatReport(input: ReportInput): { text: string; json: unknown 
 			`| ${r.group} | ${r.name} | ${n0(l.requests)} | ${n0(l.rps)} | ${l.p50} | ${l.p99} | ${n0(failures(l))} | ` +
 				`${r.cpuPerRequest != null ? r.cpuPerRequest.toFixed(2) : '–'} | ` +
 				`${r.rssPeak ? n0(r.rssPeak) : '–'} | ${r.goal ?? ''} |`
+		);
+	}
+	for (const r of results) {
+		if (!r.background) continue;
+		const b = r.background.load;
+		lines.push(
+			'',
+			`Beside "${r.name}": ${r.background.name}, ${n0(b.requests)} answered (${b.rps.toFixed(1)}/s), p50 ${b.p50} ms, ` +
+				`p99 ${b.p99} ms, max ${b.max} ms, ${n0(failures(b))} failed (the CPU column of that row includes these).`
 		);
 	}
 	lines.push('');

@@ -183,11 +183,35 @@ async function measure(scenario: Scenario, origin: string, pid: number, work: st
 		`${scenario.name}: ${args.connections} connections, ${scenario.writes ? `${amount} requests at most, ` : ''}${args.duration} s`
 	);
 	let load: LoadResult;
+	let background: LoadResult | undefined;
 	const cpuBefore = cpuMs(pid);
 	try {
-		load = await runLoad(spec(args.duration, args.connections, amount), args.duration);
+		const bg = scenario.background;
+		const bgSpec = bg ? join(work, `spec-bg-${Math.random().toString(36).slice(2)}.json`) : undefined;
+		if (bg && bgSpec) {
+			writeFileSync(
+				bgSpec,
+				JSON.stringify({
+					origin,
+					connections: bg.connections,
+					duration: args.duration,
+					overallRate: bg.rate,
+					requests: bg.requests
+				})
+			);
+		}
+		[load, background] = await Promise.all([
+			runLoad(spec(args.duration, args.connections, amount), args.duration),
+			bgSpec ? runLoad(bgSpec, args.duration) : Promise.resolve(undefined)
+		]);
 	} finally {
 		clearInterval(sampler);
+	}
+	if (background && scenario.background) {
+		const b = background;
+		log(
+			`${scenario.name}: beside it, ${scenario.background.name}: ${b.requests} answered (${b.rps.toFixed(1)}/s) p50 ${b.p50} ms p99 ${b.p99} ms max ${b.max} ms non-2xx ${b.non2xx} timeouts ${b.timeouts}`
+		);
 	}
 	const cpuAfter = cpuMs(pid);
 	if (inspector) {
@@ -206,6 +230,7 @@ async function measure(scenario: Scenario, origin: string, pid: number, work: st
 		group: scenario.group,
 		goal: scenario.goal,
 		load,
+		background: background && scenario.background ? { name: scenario.background.name, load: background } : undefined,
 		cpuPerRequest,
 		rssPeak: samples.length > 0 ? Math.max(...samples) : null
 	};
