@@ -5,7 +5,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq, ne } from 'drizzle-orm';
 import { getDb, prepared } from '../db';
-import { sessions, users, type Session, type User } from '../db/schema';
+import { sessions, type Session, type User } from '../db/schema';
 import { hashToken, randomId } from '../ids';
 
 const DAY = 24 * 60 * 60 * 1000;
