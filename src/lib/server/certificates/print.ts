@@ -2,13 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import { getCourse } from '../content';
 import type { Certificate } from '../db/schema';
-import {
-	PDF_WORKER_ENTRY,
-	PDF_WORKER_MARK,
-	renderCertificatePdf,
-	type CertificateToPrint,
-	type PrintOptions
-} from './pdf';
+import type { CertificateToPrint, PrintOptions } from './pdf';
 
 export function verifyUrl(origin: string, code: string): string {
 	return `${origin.replace(/\/$/, '')}/verify/${code}`;
@@ -30,9 +24,9 @@ export function printCertificate(cert: Certificate, origin: string): Promise<Uin
 // has two cores, the main thread keeps the other), started at the first PDF and ended after a minute without
 // one. The worker runs pdf.ts itself, so the bytes are the ones an in-process render gives. Where pdf.ts is not
 // built JavaScript (unit tests, tsx scripts), or with CERT_PDF_IN_PROCESS=1 (a one-core machine), it renders in
-// process.
+// process. pdf.ts is imported when the first certificate is printed, so the build makes it a chunk of its own: the
+// worker loads only it (pdf-lib, fontkit, qrcode and the fonts), and a server that prints nothing never loads them.
 const IDLE_MS = 60_000;
-const inWorker = PDF_WORKER_ENTRY.endsWith('.js') && process.env.CERT_PDF_IN_PROCESS !== '1';
 
 interface Job {
 	resolve: (bytes: Uint8Array) => void;
@@ -43,22 +37,25 @@ let idleTimer: NodeJS.Timeout | undefined;
 let nextId = 0;
 const pending = new Map<number, Job>();
 
-function render(cert: CertificateToPrint, options: PrintOptions): Promise<Uint8Array> {
-	if (!inWorker) return renderCertificatePdf(cert, options);
+async function render(cert: CertificateToPrint, options: PrintOptions): Promise<Uint8Array> {
+	const pdf = await import('./pdf');
+	if (!pdf.PDF_WORKER_ENTRY.endsWith('.js') || process.env.CERT_PDF_IN_PROCESS === '1') {
+		return pdf.renderCertificatePdf(cert, options);
+	}
 	clearTimeout(idleTimer);
 	const id = ++nextId;
 	return new Promise((resolve, reject) => {
 		pending.set(id, { resolve, reject });
-		pdfWorker().postMessage({ id, cert, options });
+		pdfWorker(pdf.PDF_WORKER_ENTRY, pdf.PDF_WORKER_MARK).postMessage({ id, cert, options });
 	});
 }
 
-function pdfWorker(): Worker {
+function pdfWorker(entry: string, mark: string): Worker {
 	if (worker) return worker;
 	// One document at a time needs little heap; without limits V8 sizes the worker's heap from the machine's memory
 	// and keeps what a burst of downloads grew it to.
-	const started = new Worker(new URL(PDF_WORKER_ENTRY), {
-		workerData: PDF_WORKER_MARK,
+	const started = new Worker(new URL(entry), {
+		workerData: mark,
 		resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 }
 	});
 	started.unref();
