@@ -135,6 +135,8 @@ export function formatReport(input: ReportInput): { text: string; json: unknown 
 		`Command: \`npm run bench -- --size ${args.size}` +
 			(args.duration !== 10 ? ` --duration ${args.duration}` : '') +
 			(args.connections !== 100 ? ` --connections ${args.connections}` : '') +
+			(args.only ? ` --only "${args.only}"` : '') +
+			(args.nodeFlags.length > 0 ? ` --node-flags "${args.nodeFlags.join(' ')}"` : '') +
 			'`'
 	);
 	return { text: lines.join('\n'), json: { ...input, ratio, peakRss: peak } };
