@@ -42,6 +42,11 @@ export default defineConfig({
 		sveltekit()
 	],
 	server: { fs: { allow: ['lessons', 'practices', 'surveys'] } },
+	// Bundled into the server build instead of loaded from node_modules at start: Node's module loader parses
+	// drizzle-orm's 175 kB package.json (its exports map) again for each of the package's files it loads, about
+	// 160 MB of garbage at start that grew the server's heap to ~190 MB and kept its resident memory at ~270 MB
+	// from then on (docs/PERFORMANCE.md, "Changes in performance round two").
+	ssr: { noExternal: ['drizzle-orm'] },
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
 		environment: 'node',

@@ -13,7 +13,11 @@ export interface BenchArgs {
 	port: number;
 	/** Writes a V8 CPU profile of the server (bench/out/profiles/) for finding where the time goes. */
 	profile: boolean;
-	/** Runs only the scenarios whose name contains this text, or one of several separated by commas. */
+	/** Logs the server's process.memoryUsage() at each scenario's peak, writes a heap snapshot after each (inspector on --port + 1). */
+	heap: boolean;
+	/** V8/Node flags for the server process (e.g. "--max-semi-space-size=16"), to compare heap settings. */
+	nodeFlags: string[];
+	/** Runs only the scenarios whose name contains this text, or any of several separated by commas. */
 	only: string;
 }
 
@@ -28,6 +32,8 @@ export function parseArgs(argv: string[]): BenchArgs {
 		skipBuild: false,
 		port: 4300,
 		profile: false,
+		heap: false,
+		nodeFlags: [],
 		only: ''
 	};
 	for (let i = 0; i < argv.length; i++) {
@@ -57,6 +63,12 @@ export function parseArgs(argv: string[]): BenchArgs {
 				break;
 			case '--profile':
 				args.profile = true;
+				break;
+			case '--node-flags':
+				args.nodeFlags = value().split(' ').filter(Boolean);
+				break;
+			case '--heap':
+				args.heap = true;
 				break;
 			case '--only':
 				args.only = value();

@@ -21,6 +21,8 @@ const instance = autocannon(
 		duration: spec.duration,
 		// A budget of requests (writes): the run ends at whichever of the two limits comes first.
 		...(spec.amount ? { amount: spec.amount } : {}),
+		// A fixed rate (requests per second over all connections), for a background load beside a scenario.
+		...(spec.overallRate ? { overallRate: spec.overallRate } : {}),
 		timeout: 10,
 		requests: [
 			{

@@ -91,6 +91,10 @@ export async function startServer(options: {
 	/** Modules preloaded with --import (the query tracer of the plan step). */
 	preload?: string[];
 	env?: Record<string, string>;
+	/** Opens the server's inspector on 127.0.0.1:<port> (bench/inspect.ts). */
+	inspectPort?: number;
+	/** More flags for node (heap settings to compare). */
+	nodeFlags?: string[];
 }): Promise<Server> {
 	const origin = `http://127.0.0.1:${options.port}`;
 	const log = createWriteStream(options.logPath);
@@ -101,6 +105,8 @@ export async function startServer(options: {
 			[
 				...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []),
 				...(options.preload ?? []).flatMap((module) => ['--import', module]),
+				...(options.inspectPort ? [`--inspect=127.0.0.1:${options.inspectPort}`] : []),
+				...(options.nodeFlags ?? []),
 				'build/index.js'
 			],
 			{

@@ -21,6 +21,8 @@ export interface ScenarioResult {
 	/** Server CPU time (user + system) per request of the measured run, in ms. */
 	cpuPerRequest?: number | null;
 	skipped?: string;
+	/** A load run at a fixed rate beside this scenario (its server CPU is in the scenario's CPU column too). */
+	background?: { name: string; load: LoadResult };
 }
 
 export interface ReportInput {
@@ -158,6 +160,15 @@ export function formatReport(input: ReportInput): { text: string; json: unknown 
 				`${r.rssPeak ? n0(r.rssPeak) : '–'} | ${r.goal ?? ''} | ${v ? `${v.pass ? '**pass**' : '**FAIL**'}: ${v.detail}` : ''} |`
 		);
 	}
+	for (const r of results) {
+		if (!r.background) continue;
+		const b = r.background.load;
+		lines.push(
+			'',
+			`Beside "${r.name}": ${r.background.name}, ${n0(b.requests)} answered (${b.rps.toFixed(1)}/s), p50 ${b.p50} ms, ` +
+				`p99 ${b.p99} ms, max ${b.max} ms, ${n0(failures(b))} failed (the CPU column of that row includes these).`
+		);
+	}
 	lines.push('');
 	lines.push(
 		`**Headline: lesson page / static ceiling = ${ratio === null ? 'n/a' : (ratio * 100).toFixed(0) + ' %'}** ` +
@@ -232,6 +243,7 @@ export function formatReport(input: ReportInput): { text: string; json: unknown 
 			(args.duration !== 10 ? ` --duration ${args.duration}` : '') +
 			(args.connections !== 100 ? ` --connections ${args.connections}` : '') +
 			(args.only ? ` --only "${args.only}"` : '') +
+			(args.nodeFlags.length > 0 ? ` --node-flags "${args.nodeFlags.join(' ')}"` : '') +
 			'`'
 	);
 	return { text: lines.join('\n'), json: { ...input, ratio, peakRss: peak } };

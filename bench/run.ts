@@ -25,6 +25,9 @@ import {
 import { COLD_START_PROBE, scenarios, SESSION_COOKIE, tracedPages, weighedPages, type Scenario } from './scenarios';
 import { explainTraced, tracePages, type QueryPlan } from './explain';
 import { formatReport, type ScenarioResult } from './report';
+import { connectInspector, type Inspector, type MemoryUsage } from './inspect';
+
+let inspector: Inspector | null = null;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -68,8 +71,12 @@ async function main() {
 		databasePath: dbPath,
 		probePath: COLD_START_PROBE,
 		logPath: join(outDir, `server-${stamp}.log`),
-		profileDir: args.profile ? join(outDir, 'profiles') : undefined
+		profileDir: args.profile ? join(outDir, 'profiles') : undefined,
+		inspectPort: args.heap ? args.port + 1 : undefined,
+		nodeFlags: args.nodeFlags
 	});
+	inspector = args.heap ? await connectInspector(args.port + 1) : null;
+	onCleanup(() => inspector?.close());
 	onCleanup(() => server.child.kill('SIGKILL'));
 	log(`first 200 after ${server.coldStartMs.toFixed(0)} ms`);
 	await sleep(2000);
@@ -205,21 +212,55 @@ async function measure(scenario: Scenario, origin: string, pid: number, work: st
 	await waitIdle(pid);
 	const amount = scenario.writes ? scenario.requests.length : undefined;
 	const samples: number[] = [];
+	let heapAtPeak: MemoryUsage | null = null;
 	const sampler = setInterval(() => {
 		const rss = rssMb(pid);
 		if (rss !== null) samples.push(rss);
+		if (inspector && rss !== null && rss >= Math.max(...samples)) {
+			inspector.memory().then((m) => (heapAtPeak = m.rss >= (heapAtPeak?.rss ?? 0) ? m : heapAtPeak));
+		}
 	}, 200);
 	log(
 		`${scenario.name}: ${args.connections} connections, ${scenario.writes ? `${amount} requests at most, ` : ''}${args.duration} s`
 	);
 	let load: LoadResult;
+	let background: LoadResult | undefined;
 	const cpuBefore = cpuMs(pid);
 	try {
-		load = await runLoad(spec(args.duration, args.connections, amount), args.duration);
+		const bg = scenario.background;
+		const bgSpec = bg ? join(work, `spec-bg-${Math.random().toString(36).slice(2)}.json`) : undefined;
+		if (bg && bgSpec) {
+			writeFileSync(
+				bgSpec,
+				JSON.stringify({
+					origin,
+					connections: bg.connections,
+					duration: args.duration,
+					overallRate: bg.rate,
+					requests: bg.requests
+				})
+			);
+		}
+		[load, background] = await Promise.all([
+			runLoad(spec(args.duration, args.connections, amount), args.duration),
+			bgSpec ? runLoad(bgSpec, args.duration) : Promise.resolve(undefined)
+		]);
 	} finally {
 		clearInterval(sampler);
 	}
+	if (background && scenario.background) {
+		const b = background;
+		log(
+			`${scenario.name}: beside it, ${scenario.background.name}: ${b.requests} answered (${b.rps.toFixed(1)}/s) p50 ${b.p50} ms p99 ${b.p99} ms max ${b.max} ms non-2xx ${b.non2xx} timeouts ${b.timeouts}`
+		);
+	}
 	const cpuAfter = cpuMs(pid);
+	if (inspector) {
+		log(`${scenario.name}: process.memoryUsage() at the peak (MB): ${JSON.stringify(heapAtPeak)}`);
+		const path = join(outDir, `heap-${stamp}-${scenario.name.replace(/\W+/g, '-')}.heapsnapshot`);
+		await inspector.snapshot(path);
+		log(`${scenario.name}: heap snapshot after the load in ${path}; now ${JSON.stringify(await inspector.memory())}`);
+	}
 	const cpuPerRequest =
 		cpuBefore !== null && cpuAfter !== null && load.requests > 0 ? (cpuAfter - cpuBefore) / load.requests : null;
 	log(
@@ -232,6 +273,7 @@ async function measure(scenario: Scenario, origin: string, pid: number, work: st
 		check: scenario.check,
 		load,
 		serverTime,
+		background: background && scenario.background ? { name: scenario.background.name, load: background } : undefined,
 		cpuPerRequest,
 		rssPeak: samples.length > 0 ? Math.max(...samples) : null
 	};

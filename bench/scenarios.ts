@@ -34,6 +34,8 @@ export interface Scenario {
 	requests: BenchRequest[];
 	/** State-changing scenarios send each request once at most (a request budget) and are not warmed up. */
 	writes?: boolean;
+	/** Another load at a fixed rate during the measured seconds (its own figures go to the log and the notes). */
+	background?: { name: string; requests: BenchRequest[]; rate: number; connections: number };
 	goal?: string;
 	check?: GoalCheck;
 }
@@ -238,6 +240,20 @@ export function scenarios(origin: string, f: Fixtures): Scenario[] {
 			name: 'certificate PDF',
 			group: 5,
 			requests: f.certificates.map((c) => get(paths.certificatePdf(c.id), c.token))
+		},
+		{
+			// The lesson page measured while certificate PDFs are rendered at 40/s (issue 20: does rendering block the
+			// event loop for other requests?). The PDFs' own figures are in the log and the notes under the table.
+			name: 'lesson page while PDFs at 40/s',
+			group: 5,
+			requests: f.lessonViews.map((v) => get(paths.lesson(v.course, v.lesson), v.token)),
+			background: {
+				name: 'certificate PDF at 40/s',
+				requests: f.certificates.map((c) => get(paths.certificatePdf(c.id), c.token)),
+				rate: 40,
+				connections: 10
+			},
+			goal: 'p99 < 100 ms; the PDFs keep up with 40/s (no queue growth)'
 		},
 		{
 			name: 'verification page',

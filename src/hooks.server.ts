@@ -7,7 +7,7 @@ import {
 	strategy,
 	type Locale
 } from '$lib/paraglide/runtime';
-import { sessionCookieName, setSessionTokenCookie, validateSessionToken } from '$lib/server/auth/session';
+import { sessionOfRequest } from '$lib/server/auth/session';
 import { issuerKeyMaterial } from '$lib/server/credentials/key';
 import { getDb } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
@@ -24,22 +24,12 @@ export const init: ServerInit = async () => {
 	resumePendingMail();
 };
 
-const handleSession: Handle = async ({ event, resolve }) => {
+// The cookie is sent again only when the session's expiry moves (auth/session.ts), not on every response.
+const handleSession: Handle = ({ event, resolve }) => {
 	rememberRequestOrigin(event.url.origin);
-	const secure = event.url.protocol === 'https:';
-	const token = event.cookies.get(sessionCookieName(secure));
-	event.locals.user = null;
-	event.locals.session = null;
-	if (token) {
-		const { session, user } = validateSessionToken(token);
-		if (session) {
-			setSessionTokenCookie(event.cookies, event.url, token, session.expiresAt);
-			event.locals.user = user;
-			event.locals.session = session;
-		} else {
-			event.cookies.delete(sessionCookieName(secure), { path: '/' });
-		}
-	}
+	const { session, user } = sessionOfRequest(event.cookies, event.url);
+	event.locals.user = user;
+	event.locals.session = session;
 	return resolve(event);
 };
 

@@ -1,4 +1,5 @@
 // Lesson page progress (the lesson page ships no framework JavaScript: csr = false). Plain script, no build step.
+// Once loaded it reports the opening (the page's GET writes nothing).
 // Every ~30 s while the page is visible AND someone did something since the last beat (scroll, key, pointer,
 // touch): a heartbeat with the last ## heading reached. A tab left open with nobody there sends nothing, so it
 // adds no time (the server also caps each beat and each lesson's total). Reaching the end (staying there for a
@@ -7,10 +8,24 @@
 // "mark as completed" form does the same.
 (function () {
 	var root = document.querySelector('[data-lesson-progress]');
-	// Tests and scripts wait for this mark before clicking (the root layout sets it on pages that hydrate).
-	document.documentElement.setAttribute('data-hydrated', '');
-	if (!root || !window.fetch) return;
+	// Tests and scripts wait for this mark before clicking (the root layout sets it on pages that hydrate); here
+	// it comes once the opening is recorded (below), so what follows sees the lesson as opened.
+	function ready() {
+		document.documentElement.setAttribute('data-hydrated', '');
+	}
+	if (!root || !window.fetch) return ready();
 	var endpoint = root.getAttribute('data-lesson-progress');
+	// The page's GET writes nothing (a preload or a link checker opens nothing): the opening is this report. It
+	// adds no reading time; it marks where the next heartbeat's time starts, as the page being served did before.
+	fetch(endpoint, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ open: true }),
+		keepalive: true,
+		credentials: 'same-origin'
+	})
+		.catch(function () {})
+		.then(ready);
 	var completed = root.hasAttribute('data-completed');
 	var headings = Array.prototype.slice.call(root.querySelectorAll('.lesson-body h2[id]'));
 	var end = document.getElementById('lesson-end');

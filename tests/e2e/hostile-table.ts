@@ -77,7 +77,11 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 
 	// --- lessons + progress ---
 	'POST /courses/[course]?/enrol': { actor: 'learner', fields: [], skip: 'reads no input; enrolling is idempotent' },
-	'POST /courses/[course]/[lesson]?/complete': { actor: 'learner', fields: [], skip: 'reads no input' },
+	'POST /courses/[course]/[lesson]?/complete': {
+		actor: 'learner',
+		fields: ['opened'],
+		skip: 'its one field is a signed time; a missing or bad one writes nothing (tests/unit/lessons-opened.test.ts)'
+	},
 	'POST /courses/[course]/[lesson]/progress': {
 		actor: 'learner',
 		params: (fx) => ({ course: fx.course.slug, lesson: fx.course.lessons[0].slug }),

@@ -15,11 +15,15 @@ interface Beat {
 const isProgress = (request: Request) =>
 	request.method() === 'POST' && new URL(request.url()).pathname === `${LESSON}/progress`;
 
-/** Every POST to the lesson's progress endpoint, in the order the page sent them. */
+/**
+ * Every heartbeat and end report the page sent to the lesson's progress endpoint, in order. The one report of
+ * the opening, sent as the page loads (it adds no time: the page's GET writes nothing), is left out.
+ */
 function recordBeats(page: Page): Beat[] {
 	const beats: Beat[] = [];
 	page.on('request', (request) => {
-		if (isProgress(request)) beats.push(request.postDataJSON() as Beat);
+		if (isProgress(request) && !(request.postDataJSON() as { open?: boolean }).open)
+			beats.push(request.postDataJSON() as Beat);
 	});
 	return beats;
 }
@@ -29,8 +33,11 @@ test.describe('lesson time', () => {
 		const { page } = await newLearner(browser);
 		const beats = recordBeats(page);
 		await page.clock.install();
+		const opening = page.waitForRequest((r) => isProgress(r) && (r.postDataJSON() as { open?: boolean }).open === true);
 		await gotoReady(page, LESSON);
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		// The page reports its opening once, as it loads: a report, not a heartbeat (it adds no time).
+		expect((await opening).postDataJSON()).toEqual({ open: true });
 
 		// Five idle minutes: ten intervals pass, the tab stays visible, nobody touches it.
 		await page.clock.runFor(31_000);

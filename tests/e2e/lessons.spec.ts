@@ -1,6 +1,22 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, expectAccessible, gotoReady, newLearner, signIn, signOut } from './helpers';
-import { creditReadingTime, pretendPageOpenFor } from './server-levers';
+import { openServerDb } from './fixtures';
+import { creditReadingTime, pretendPageServedAgo } from './server-levers';
+
+/** The learner's lesson_progress rows, as the server wrote them. */
+function progressRows(email: string) {
+	const db = openServerDb();
+	try {
+		return db
+			.prepare(
+				`select lesson_slug, completed_at is not null as completed, end_reached_at is not null as end_reached
+				 from lesson_progress where user_id = (select id from users where email = ?) order by lesson_slug`
+			)
+			.all(email.toLowerCase());
+	} finally {
+		db.close();
+	}
+}
 
 const COURSE = '/courses/dyplomacja-ekonomiczna';
 const LESSONS = [
@@ -67,14 +83,18 @@ test.describe('lessons and progress', () => {
 		const noJs = await context.newPage();
 		await noJs.goto(`${COURSE}/misja-gospodarcza`);
 		await expect(noJs.getByRole('heading', { level: 1, name: LESSONS[1] })).toBeVisible();
+		// The page's GET wrote nothing: without the script the lesson is not even opened yet.
+		expect(progressRows(email)).toEqual([]);
 		await expect(
 			noJs.getByText(/Lekcja zostanie zaliczona po dotarciu do jej końca i co najmniej \d+ min/)
 		).toBeVisible();
 		// Pressed at once: refused quietly, and the page says what is missing.
 		await noJs.getByRole('button', { name: 'Oznacz lekcję jako ukończoną' }).click();
 		await expect(noJs.getByRole('status')).toContainText(/Lekcja nie jest jeszcze zaliczona: .* brakuje około \d+ min/);
+		// The press recorded the opening at the time the page was served (its signed field), and the end reached.
+		expect(progressRows(email)).toEqual([{ lesson_slug: 'misja-gospodarcza', completed: 0, end_reached: 1 }]);
 		// Pressed again after reading long enough (the page served 10 minutes ago): completed.
-		pretendPageOpenFor(email, 'dyplomacja-ekonomiczna', 'misja-gospodarcza', 600);
+		await pretendPageServedAgo(noJs, email, 'dyplomacja-ekonomiczna', 'misja-gospodarcza', 600);
 		await noJs.getByRole('button', { name: 'Oznacz lekcję jako ukończoną' }).click();
 		await expect(noJs.getByRole('status')).toContainText('Lekcja ukończona');
 		await noJs.goto(COURSE);

@@ -3,6 +3,9 @@
 // have, before pressing "mark as completed"; the server still checks the rule, nothing here completes a lesson.
 // Counted quizzes make learners wait between attempts and draw part of their pool: tests end the wait, or give
 // an open attempt the whole pool so a test can answer questions it names.
+import type { Page } from '@playwright/test';
+import { hashToken } from '../../src/lib/server/ids';
+import { openedToken } from '../../src/lib/server/progress/opened';
 import { buildLayout } from '../../src/lib/server/quiz/layout';
 import { catalogue, openServerDb } from './fixtures';
 
@@ -51,6 +54,40 @@ export function pretendPageOpenFor(email: string, courseSlug: string, lessonSlug
 	} finally {
 		db.close();
 	}
+}
+
+/**
+ * A page without JavaScript served `seconds` ago: the lesson's last activity moves back (pretendPageOpenFor), and
+ * the next "mark as completed" the page sends carries the field the server signs for a page served that long ago
+ * (progress/opened.ts; keyed by the session, which the test's own cookie gives).
+ */
+export async function pretendPageServedAgo(
+	page: Page,
+	email: string,
+	courseSlug: string,
+	lessonSlug: string,
+	seconds: number
+) {
+	pretendPageOpenFor(email, courseSlug, lessonSlug, seconds);
+	const db = openServerDb();
+	let userId: string;
+	try {
+		userId = (db.prepare('select id from users where email = ?').get(email.toLowerCase()) as { id: string }).id;
+	} finally {
+		db.close();
+	}
+	const cookie = (await page.context().cookies()).find((c) => c.name === 'akademia_session');
+	if (!cookie) throw new Error('not signed in');
+	const token = openedToken(hashToken(cookie.value), { userId, courseSlug, lessonSlug }, Date.now() - seconds * 1000);
+	await page.route(
+		(url) => url.pathname === `/courses/${courseSlug}/${lessonSlug}` && url.search === '?/complete',
+		async (route) => {
+			const form = new URLSearchParams(route.request().postData() ?? '');
+			form.set('opened', token);
+			await route.continue({ postData: form.toString() });
+		},
+		{ times: 1 }
+	);
 }
 
 /** creditReadingTime for the lesson the page shows (/courses/<course>/<lesson>). */

@@ -1,3 +1,4 @@
+import type { Cookies } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import {
@@ -6,6 +7,7 @@ import {
 	invalidateSession,
 	invalidateUserSessions,
 	SESSION_LIFETIME,
+	sessionOfRequest,
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
@@ -95,5 +97,60 @@ describe('sessions', () => {
 		createSession(token, userId);
 		getDb().update(users).set({ disabledAt: new Date() }).where(eq(users.id, userId)).run();
 		expect(validateSessionToken(token).user).toBeNull();
+	});
+});
+
+describe('the session cookie of a request (hooks.server.ts)', () => {
+	function requestCookies(token?: string) {
+		const set: { name: string; value: string; expires?: Date }[] = [];
+		const deleted: string[] = [];
+		const cookies = {
+			get: (name: string) => (name === 'akademia_session' ? token : undefined),
+			set: (name: string, value: string, opts: { expires?: Date }) => set.push({ name, value, expires: opts.expires }),
+			delete: (name: string) => deleted.push(name)
+		} as unknown as Cookies;
+		return { cookies, set, deleted };
+	}
+	const url = new URL('http://localhost:4173/dashboard');
+
+	it('sends no Set-Cookie while more than half of the session life remains', () => {
+		const userId = insertUser();
+		const token = generateSessionToken();
+		const start = Date.now();
+		const created = createSession(token, userId, start);
+		const { cookies, set, deleted } = requestCookies(token);
+		const result = sessionOfRequest(cookies, url, start + 14 * DAY);
+		expect(result.user?.id).toBe(userId);
+		expect(result.session?.expiresAt.getTime()).toBe(created.expiresAt.getTime());
+		expect(set).toEqual([]);
+		expect(deleted).toEqual([]);
+	});
+
+	it('renews the session and sends the cookie with the new expiry once less than half remains', () => {
+		const userId = insertUser();
+		const token = generateSessionToken();
+		const start = Date.now();
+		createSession(token, userId, start);
+		const { cookies, set } = requestCookies(token);
+		const result = sessionOfRequest(cookies, url, start + 16 * DAY);
+		expect(result.user?.id).toBe(userId);
+		expect(set).toEqual([
+			{ name: 'akademia_session', value: token, expires: new Date(start + 16 * DAY + SESSION_LIFETIME) }
+		]);
+		// The next request, a day later, finds the renewed session with more than half its life left: no cookie.
+		const next = requestCookies(token);
+		sessionOfRequest(next.cookies, url, start + 17 * DAY);
+		expect(next.set).toEqual([]);
+	});
+
+	it('deletes the cookie of a session that is gone, and sets nothing without a cookie', () => {
+		const { cookies, set, deleted } = requestCookies('no-such-token');
+		expect(sessionOfRequest(cookies, url).session).toBeNull();
+		expect(deleted).toEqual(['akademia_session']);
+		expect(set).toEqual([]);
+		const none = requestCookies();
+		expect(sessionOfRequest(none.cookies, url).user).toBeNull();
+		expect(none.set).toEqual([]);
+		expect(none.deleted).toEqual([]);
 	});
 });

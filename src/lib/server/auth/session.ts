@@ -1,9 +1,11 @@
 // Sessions as the Lucia guide writes them: a random token in an httpOnly cookie, only its SHA-256 stored,
-// 30-day expiry slid forward when less than 15 days remain, one query joining session and user.
+// 30-day expiry slid forward when less than 15 days remain (half its life), one query joining session and user.
+// The cookie is sent again only when the expiry moved: a request in the first half of the life answers without
+// Set-Cookie (no write, no header), as the cookie the browser holds is still right.
 import type { Cookies } from '@sveltejs/kit';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { getDb, prepared } from '../db';
-import { sessions, users, type Session, type User } from '../db/schema';
+import { sessions, type Session, type User } from '../db/schema';
 import { hashToken, randomId } from '../ids';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -22,46 +24,76 @@ export function createSession(token: string, userId: string, now = Date.now()): 
 	return session;
 }
 
-// Every request runs this look-up, so it is prepared once (see prepared() in db/index.ts).
+// Every request runs this look-up: one statement prepared once (see prepared() in db/index.ts), its row mapped
+// here. Drizzle's mapping of a joined row (an entity check per column) cost more than the query itself on every
+// request (docs/PERFORMANCE.md, round two); the columns are the `sessions` and `users` ones of db/schema.ts.
+interface SessionRow {
+	userId: string;
+	expiresAt: number;
+	email: string | null;
+	name: string;
+	organisation: string;
+	role: SessionUser['role'];
+	locale: SessionUser['locale'];
+	disabledAt: number | null;
+}
 const sessionLookup = prepared((db) =>
-	db
-		.select({
-			session: sessions,
-			user: {
-				id: users.id,
-				email: users.email,
-				name: users.name,
-				organisation: users.organisation,
-				role: users.role,
-				locale: users.locale,
-				disabledAt: users.disabledAt
-			}
-		})
-		.from(sessions)
-		.innerJoin(users, eq(sessions.userId, users.id))
-		.where(eq(sessions.id, sql.placeholder('sessionId')))
-		.prepare()
+	db.$client.prepare<[string], SessionRow>(
+		`select s.user_id as userId, s.expires_at as expiresAt, u.email, u.name, u.organisation, u.role, u.locale,
+			u.disabled_at as disabledAt
+		 from sessions s join users u on u.id = s.user_id where s.id = ?`
+	)
 );
 
-export function validateSessionToken(
-	token: string,
-	now = Date.now()
-): { session: Session; user: SessionUser } | { session: null; user: null } {
+export type SessionValidation =
+	{ session: Session; user: SessionUser; renewed: boolean } | { session: null; user: null; renewed: false };
+
+/** `renewed`: the expiry was slid forward (and stored), so the cookie must be sent again with it. */
+export function validateSessionToken(token: string, now = Date.now()): SessionValidation {
 	const db = getDb();
 	const sessionId = hashToken(token);
-	const row = sessionLookup().get({ sessionId });
-	if (!row) return { session: null, user: null };
-	const { session, user } = row;
-	if (now >= session.expiresAt.getTime() || user.disabledAt) {
+	const row = sessionLookup().get(sessionId);
+	if (!row) return { session: null, user: null, renewed: false };
+	const session: Session = { id: sessionId, userId: row.userId, expiresAt: new Date(row.expiresAt) };
+	if (now >= row.expiresAt || row.disabledAt !== null) {
 		db.delete(sessions).where(eq(sessions.id, sessionId)).run();
-		return { session: null, user: null };
+		return { session: null, user: null, renewed: false };
 	}
-	if (now >= session.expiresAt.getTime() - RENEW_BEFORE) {
+	const renewed = now >= session.expiresAt.getTime() - RENEW_BEFORE;
+	if (renewed) {
 		session.expiresAt = new Date(now + SESSION_LIFETIME);
 		db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, sessionId)).run();
 	}
-	const { disabledAt: _disabled, ...sessionUser } = user;
-	return { session, user: sessionUser };
+	const user: SessionUser = {
+		id: row.userId,
+		email: row.email,
+		name: row.name,
+		organisation: row.organisation,
+		role: row.role,
+		locale: row.locale
+	};
+	return { session, user, renewed };
+}
+
+/**
+ * The session of a request's cookie (hooks.server.ts). Sets the cookie again only when the expiry was slid
+ * forward, and deletes a cookie whose session is gone (expired, signed out, user disabled).
+ */
+export function sessionOfRequest(
+	cookies: Cookies,
+	url: URL,
+	now = Date.now()
+): { session: Session; user: SessionUser } | { session: null; user: null } {
+	const name = sessionCookieName(url.protocol === 'https:');
+	const token = cookies.get(name);
+	if (!token) return { session: null, user: null };
+	const { session, user, renewed } = validateSessionToken(token, now);
+	if (!session) {
+		cookies.delete(name, { path: '/' });
+		return { session: null, user: null };
+	}
+	if (renewed) setSessionTokenCookie(cookies, url, token, session.expiresAt);
+	return { session, user };
 }
 
 export function invalidateSession(sessionId: string) {

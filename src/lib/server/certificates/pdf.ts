@@ -2,6 +2,7 @@
 // and document ID come from the row, the font subset gets a fixed name), so a re-download matches the first.
 import fontkit from '@pdf-lib/fontkit';
 import { createHash } from 'node:crypto';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import {
 	concatTransformationMatrix,
 	fill,
@@ -364,4 +365,28 @@ function setDocumentInfo(doc: PDFDocument, cert: CertificateToPrint, options: Pr
 	doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
 	// Opens at the page's size in viewers that honour it.
 	doc.catalog.set(PDFName.of('PageLayout'), PDFName.of('SinglePage'));
+}
+
+/**
+ * The built server renders certificates in a worker thread (print.ts): ~20 ms of CPU each would otherwise hold up
+ * every other request. This module is also that worker's entry: imported in a worker started with this mark, it
+ * renders what the main thread sends, with the same code, fonts and hence the same bytes.
+ */
+export const PDF_WORKER_ENTRY = import.meta.url;
+export const PDF_WORKER_MARK = 'akademia-certificate-pdf';
+
+if (!isMainThread && workerData === PDF_WORKER_MARK && parentPort) {
+	const port = parentPort;
+	// One certificate at a time, in order: started together, renders interleave at their awaits and all finish
+	// (and answer) at the end of the batch, each holding its document in memory until then.
+	let queue = Promise.resolve();
+	port.on('message', (job: { id: number; cert: CertificateToPrint; options: PrintOptions }) => {
+		queue = queue.then(async () => {
+			try {
+				port.postMessage({ id: job.id, bytes: await renderCertificatePdf(job.cert, job.options) });
+			} catch (e) {
+				port.postMessage({ id: job.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+			}
+		});
+	});
 }

@@ -1,7 +1,7 @@
 // Reading certificates: by public code (verification), by owner (the learner), by group (trainer), by search (admin).
 import { and, desc, eq, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
 import type { Course } from '../content/catalogue';
-import { getDb } from '../db';
+import { getDb, prepared } from '../db';
 import { certificates, groupMembers, groups, users, type Certificate } from '../db/schema';
 import { loadCompletionFacts, missingForCertificate } from './completion';
 
@@ -111,19 +111,24 @@ export function searchCertificates(query: string, limit = 200): AdminCertificate
 
 /** The learner's valid certificate for the course (not revoked, not replaced), if any. */
 export function validCertificateFor(userId: string, courseSlug: string): Certificate | undefined {
-	return getDb()
+	return validCertificateQuery().get({ userId, courseSlug });
+}
+
+// Every lesson and course page view runs it: prepared once (db/index.ts prepared()).
+const validCertificateQuery = prepared((db) =>
+	db
 		.select()
 		.from(certificates)
 		.where(
 			and(
-				eq(certificates.userId, userId),
-				eq(certificates.courseSlug, courseSlug),
+				eq(certificates.userId, sql.placeholder('userId')),
+				eq(certificates.courseSlug, sql.placeholder('courseSlug')),
 				isNull(certificates.revokedAt),
 				isNull(certificates.replacedById)
 			)
 		)
-		.get();
-}
+		.prepare()
+);
 
 /** The course page's finish line: the valid certificate if there is one, else what is still missing. */
 export function finishLine(userId: string, course: Course) {

@@ -1,9 +1,9 @@
 // Cases sent through the form and their moderation: pending -> (changes_requested -> pending)* -> published or
 // rejected. Each change is one transaction with its audit entry. A published submission becomes a case through
 // the same validation as the files (parseCase), so the two sources cannot drift apart.
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { audit } from '../audit/log';
-import { getDb, type Tx } from '../db';
+import { getDb, prepared, type Tx } from '../db';
 import { practiceSubmissions, users, type PracticeSubmissionStatus } from '../db/schema';
 import { randomId } from '../ids';
 import { sectionsToBody } from './body';
@@ -228,33 +228,33 @@ export function submissionAsCase(
 
 const caseCache = new Map<string, { key: string; case?: PracticeCase }>();
 
-/**
- * Published submissions as cases (parsed once per change); one that no longer validates is left out. Each request
- * reads only the ids and change times; a case's data (kilobytes of JSON) is read again only when it changed
- * (every /practices view read and parsed all of them: 15 ms of 100 cases, docs/PERFORMANCE.md).
- */
-export function publishedSubmissionCases(lessonRefs: Set<string>): PracticeCase[] {
-	const rows = getDb()
-		.select({
-			id: practiceSubmissions.id,
-			slug: practiceSubmissions.slug,
-			updatedAt: practiceSubmissions.updatedAt
-		})
+// The lesson page runs this on every view (its cases): the published rows' ids and change times come from one
+// prepared query, and a row's data is read only when it changed since it was parsed (docs/PERFORMANCE.md).
+const publishedRows = prepared((db) =>
+	db
+		.select({ id: practiceSubmissions.id, slug: practiceSubmissions.slug, updatedAt: practiceSubmissions.updatedAt })
 		.from(practiceSubmissions)
 		.where(and(eq(practiceSubmissions.status, 'published'), isNotNull(practiceSubmissions.slug)))
-		.all();
+		.prepare()
+);
+const submissionData = prepared((db) =>
+	db
+		.select({ data: practiceSubmissions.data })
+		.from(practiceSubmissions)
+		.where(eq(practiceSubmissions.id, sql.placeholder('id')))
+		.prepare()
+);
+
+/** Published submissions as cases (parsed once per change); one that no longer validates is left out. */
+export function publishedSubmissionCases(lessonRefs: Set<string>): PracticeCase[] {
 	const out: PracticeCase[] = [];
-	for (const row of rows) {
+	for (const row of publishedRows().all()) {
 		const key = `${row.updatedAt.getTime()}|${row.slug}`;
 		let cached = caseCache.get(row.id);
 		if (!cached || cached.key !== key) {
-			const data = getDb()
-				.select({ data: practiceSubmissions.data })
-				.from(practiceSubmissions)
-				.where(eq(practiceSubmissions.id, row.id))
-				.get()?.data;
-			if (data === undefined) continue;
-			const result = submissionAsCase({ ...row, data }, lessonRefs);
+			const data = submissionData().get({ id: row.id });
+			if (!data) continue;
+			const result = submissionAsCase({ ...row, data: data.data }, lessonRefs);
 			if (!result.case) console.warn(`[practices] published ${result.problems.join('; ')}`);
 			cached = { key, case: result.case };
 			caseCache.set(row.id, cached);

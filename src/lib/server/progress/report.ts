@@ -4,7 +4,7 @@ import type { Course, Lesson } from '../content/catalogue';
 import { afterCompletion } from '../certificates/issue';
 import type { Certificate } from '../db/schema';
 import { enrol } from './enrol';
-import { recordProgress, type ProgressReport, type ProgressState } from './record';
+import { recordOpen, recordProgress, type ProgressReport, type ProgressState } from './record';
 
 export interface ReportResult {
 	state: ProgressState;
@@ -31,4 +31,19 @@ export function reportLessonProgress(
 		(tx) => (certificate = afterCompletion(tx, user.id, course.slug))
 	);
 	return { state, certificate };
+}
+
+/**
+ * The lesson was opened at `at`: the page's script reports it as soon as the page is loaded, and the "mark as
+ * completed" form of a page without JavaScript reports when its page was served (progress/opened.ts). The lesson
+ * page itself writes nothing on its GET. Opening enrols a learner in the course (idempotent).
+ */
+export function openLesson(
+	user: { id: string; role: string },
+	course: Pick<Course, 'slug'>,
+	lesson: Pick<Lesson, 'slug'>,
+	at = Date.now()
+) {
+	recordOpen({ userId: user.id, courseSlug: course.slug, lessonSlug: lesson.slug }, at);
+	if (user.role === 'learner') enrol(user.id, course.slug);
 }

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { notSerialised } from '$lib/not-serialised';
 import { getLocale } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guards';
 import { validCertificateFor } from '$lib/server/certificates/queries';
@@ -6,22 +7,23 @@ import { isStaff } from '$lib/server/lessons/access';
 import { readableLesson } from '$lib/server/lessons/readable';
 import { renderContent } from '$lib/server/lessons/render';
 import { casesForLesson } from '$lib/server/practices';
-import { enrol } from '$lib/server/progress/enrol';
 import { requiredSeconds } from '$lib/server/progress/lesson-completion';
-import { lessonEvidence, recordOpen } from '$lib/server/progress/record';
-import { reportLessonProgress } from '$lib/server/progress/report';
+import { openedAt, openedToken } from '$lib/server/progress/opened';
+import { lessonEvidence } from '$lib/server/progress/record';
+import { openLesson, reportLessonProgress } from '$lib/server/progress/report';
 import { lessonStatuses } from '$lib/server/progress/summary';
 import type { Actions, PageServerLoad } from './$types';
 
 // Lesson content is server-rendered HTML; the page needs no framework JavaScript (see static/lesson-progress.js).
 export const csr = false;
 
+// The page writes nothing on its GET (nor on a preload): its script reports the opening once loaded (progress
+// endpoint, `open`), and the "mark as completed" form brings back when the page was served (progress/opened.ts).
+
 export const load = (async (event) => {
 	const user = requireUser(event);
 	const { course, lesson, open } = readableLesson(user, event.params);
 	const key = { userId: user.id, courseSlug: course.slug, lessonSlug: lesson.slug };
-	recordOpen(key);
-	if (user.role === 'learner') enrol(user.id, course.slug);
 	const { html, headings } = await renderContent(lesson.path, getLocale());
 	const status = lessonStatuses(user.id, course.slug).get(lesson.slug);
 	const module = course.modules.find((mod) => mod.slug === lesson.moduleSlug)!;
@@ -30,7 +32,7 @@ export const load = (async (event) => {
 	const isLastOfModule = module.lessons.at(-1)?.slug === lesson.slug;
 	const evidence = lessonEvidence({ ...key, minutes: lesson.minutes });
 	const certificate = validCertificateFor(user.id, course.slug);
-	return {
+	const data = {
 		course: { slug: course.slug, title: getLocale() === 'en' ? course.titleEn : course.title },
 		module: { number: module.index + 1, title: module.title },
 		lesson: {
@@ -44,6 +46,7 @@ export const load = (async (event) => {
 		html,
 		headings,
 		completed: status?.completed ?? false,
+		opened: openedToken(event.locals.session!.id, key),
 		// What the server still needs before it completes the lesson (progress/lesson-completion.ts).
 		completion: {
 			requiredMinutes: Math.ceil(requiredSeconds(lesson.minutes) / 60),
@@ -64,16 +67,26 @@ export const load = (async (event) => {
 		// Good-practice cases that name this lesson among the lessons they illustrate.
 		practices: casesForLesson(course.slug, lesson.slug).map((c) => ({ slug: c.slug, title: c.title }))
 	};
+	// The page does not hydrate: its data is not serialised into it ($lib/not-serialised.ts). A client-side
+	// navigation from a page that does hydrate renders it from __data.json, which carries the data as usual.
+	return event.isDataRequest ? data : notSerialised(data);
 }) satisfies PageServerLoad;
 
 // The "mark as completed" button sits at the end of the lesson: pressing it says the end was reached. Without
-// JavaScript no heartbeat ran, so the time since the page was served counts (up to the completion share).
+// JavaScript no heartbeat ran, so the time since the page was served counts (up to the completion share): the
+// form's signed `opened` field says when (progress/opened.ts), recorded as the opening the GET no longer writes.
 // Completion still needs the time: a press that comes too early completes nothing, and the page then says how
-// much is missing.
+// much is missing. A press without a valid field (a forged or day-old page) records nothing: the page comes back
+// with a fresh field.
 export const actions = {
-	complete: (event) => {
+	complete: async (event) => {
 		const user = requireUser(event);
 		const { course, lesson } = readableLesson(user, event.params);
+		const key = { userId: user.id, courseSlug: course.slug, lessonSlug: lesson.slug };
+		const form = await event.request.formData();
+		const servedAt = openedAt(form.get('opened'), event.locals.session!.id, key);
+		if (servedAt === null) redirect(303, `/courses/${course.slug}/${lesson.slug}#lesson-end`);
+		openLesson(user, course, lesson, servedAt);
 		reportLessonProgress(user, course, lesson, {
 			endReached: true,
 			stepCapSeconds: requiredSeconds(lesson.minutes)

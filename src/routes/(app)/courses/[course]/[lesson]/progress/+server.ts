@@ -1,4 +1,5 @@
-// Heartbeat of an open lesson page (every ~30 s while visible and someone is active), and the lesson's end reached.
+// The lesson page's reports: `open: true` once the page is loaded (the page's GET writes nothing), a heartbeat
+// every ~30 s while it is visible and someone is active, and the lesson's end reached.
 // `complete: true` is the page's word that the end was reached, never a completion by itself: the server
 // completes the lesson only when its own records show enough active time (progress/lesson-completion.ts). A
 // claim that comes too early is refused quietly: 200 with `completed: false` and what is missing.
@@ -6,7 +7,7 @@ import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireApiUser } from '$lib/server/auth/guards';
 import { readableLesson } from '$lib/server/lessons/readable';
-import { reportLessonProgress } from '$lib/server/progress/report';
+import { openLesson, reportLessonProgress } from '$lib/server/progress/report';
 import type { RequestHandler } from './$types';
 
 const bodySchema = z.strictObject({
@@ -15,7 +16,8 @@ const bodySchema = z.strictObject({
 		.max(80)
 		.regex(/^(h-[a-z0-9-]+)?$/)
 		.default(''),
-	complete: z.boolean().default(false)
+	complete: z.boolean().default(false),
+	open: z.boolean().default(false)
 });
 
 export const POST = (async (event) => {
@@ -29,6 +31,10 @@ export const POST = (async (event) => {
 	}
 	const parsed = bodySchema.safeParse(body);
 	if (!parsed.success) error(400, { message: 'invalid progress' });
+	if (parsed.data.open) {
+		openLesson(user, course, lesson);
+		return new Response(null, { status: 204 });
+	}
 	const { state, certificate } = reportLessonProgress(user, course, lesson, {
 		position: parsed.data.position,
 		endReached: parsed.data.complete
