@@ -13,7 +13,6 @@ import { getDb } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
 import { resumePendingMail } from '$lib/server/mail/outbox';
 import { startMaintenance } from '$lib/server/maintenance';
-import { rememberRequestOrigin } from '$lib/server/origin';
 
 export const init: ServerInit = async () => {
 	getDb();
@@ -26,7 +25,6 @@ export const init: ServerInit = async () => {
 
 // The cookie is sent again only when the session's expiry moves (auth/session.ts), not on every response.
 const handleSession: Handle = ({ event, resolve }) => {
-	rememberRequestOrigin(event.url.origin);
 	const { session, user } = sessionOfRequest(event.cookies, event.url);
 	event.locals.user = user;
 	event.locals.session = session;

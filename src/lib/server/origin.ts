@@ -1,14 +1,16 @@
-// The app's public address for links in mail sent outside a request (reminders, "your certificate is ready").
-// ORIGIN when set; otherwise the address the last request came in on (PROTOCOL_HEADER/HOST_HEADER set-ups and
-// the quick start), so a link in a mail is never a bare path the mail program cannot open.
-let seen: string | null = null;
+// The app's public address for links in mail. ORIGIN when set (production: docs/OPERATIONS.md); otherwise the
+// address of the request being answered (the quick start, PROTOCOL_HEADER/HOST_HEADER set-ups), which hooks.server.ts
+// keeps in Paraglide's request store. Never an address remembered from an earlier request: one request with a
+// forged Host header must not put its domain into other people's mail.
+import { getUrlOrigin } from '$lib/paraglide/runtime';
 
-export function rememberRequestOrigin(origin: string): void {
-	if (origin !== seen && /^https?:\/\//.test(origin)) seen = origin;
-}
+/** What Paraglide answers outside a request. */
+const NO_REQUEST = 'http://fallback.com';
 
-/** The public origin without a trailing slash, or null before the first request when ORIGIN is not set. */
+/** The public origin without a trailing slash, or null outside a request when ORIGIN is not set. */
 export function publicOrigin(env: Record<string, string | undefined> = process.env): string | null {
 	const configured = env.ORIGIN?.trim().replace(/\/+$/, '');
-	return configured || seen;
+	if (configured) return configured;
+	const current = getUrlOrigin();
+	return current && current !== NO_REQUEST && /^https?:\/\//.test(current) ? current : null;
 }

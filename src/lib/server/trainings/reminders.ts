@@ -39,8 +39,8 @@ export function reminderKind(daysBefore: number, dayId: string): string {
 
 /** Queues every reminder due now; returns how many. */
 export function sendDueReminders(now = Date.now(), offsets = reminderDays(), origin = publicOrigin()): number {
-	// Without an address the links would be bare paths; reminders are idempotent, so the next hourly run sends
-	// them once a request has shown the address (or ORIGIN is set).
+	// Without an address (no ORIGIN, run by the timer) the links would be bare paths: send nothing; reminders are
+	// idempotent, so they go out with the first run that has one.
 	if (!origin) return 0;
 	const db = getDb();
 	const maxOffset = Math.max(...offsets);
