@@ -1,0 +1,94 @@
+import { formatTime } from '$lib/format';
+import { m } from '$lib/paraglide/messages';
+import type { ProgrammeContent } from '$lib/programmes/model';
+
+export type Conflict = { version: number; content: ProgrammeContent };
+
+/** What the autosave needs from the page when a save's turn comes. */
+export type AutosaveSource = {
+	id: string;
+	step: string;
+	/** The version the page holds: the last saved one, else the stored one. */
+	version: number;
+	form: HTMLFormElement | undefined;
+	/** Viewing only, or a refusal is shown: nothing is saved. */
+	blocked: boolean;
+};
+
+/**
+ * With JavaScript: every change is saved after a short pause, with the version the page holds; the answer gives
+ * the next version. A refused save (409) stops autosaving and shows the current text.
+ */
+export class Autosave {
+	savedVersion = $state<number | null>(null);
+	live = $state<{ ready: boolean; missing: string[] } | null>(null);
+	conflict = $state<Conflict | null>(null);
+	errors = $state<Record<string, string>>({});
+	status = $state('');
+	#source: () => AutosaveSource;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	// One save at a time, in order: each reads the form and the version when its turn comes, so a tab never
+	// refuses its own save as based on an older version.
+	#chain: Promise<void> = Promise.resolve();
+
+	constructor(source: () => AutosaveSource) {
+		this.#source = source;
+	}
+
+	/** A reload of the page's data (a form save, "add a row") brings the stored version and clears a refusal. */
+	reset() {
+		this.savedVersion = null;
+		this.live = null;
+		this.conflict = null;
+	}
+
+	async saveNow() {
+		const { id, step, version, form, blocked } = this.#source();
+		if (!form || blocked) return;
+		const fields = [...new FormData(form).entries()].filter(
+			([k, val]) => typeof val === 'string' && k !== 'version' && k !== 'add'
+		);
+		this.status = m.programmes_autosave_saving();
+		try {
+			const res = await fetch(`/programmes/${id}/save`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ step, version, fields })
+			});
+			const body = await res.json();
+			if (res.ok) {
+				this.savedVersion = body.version;
+				this.live = { ready: body.ready, missing: body.missing ?? [] };
+				this.errors = {};
+				this.status = m.programmes_autosave_saved({ time: formatTime(body.savedAt) });
+			} else if (res.status === 409) {
+				this.conflict = body.conflict;
+				this.status = body.error;
+			} else {
+				this.errors = body.errors ?? {};
+				this.status = body.error ?? m.programmes_autosave_failed();
+			}
+		} catch {
+			this.status = m.programmes_autosave_failed();
+		}
+	}
+
+	/** Queue a save after the ones already waiting. */
+	save() {
+		this.#chain = this.#chain.then(() => this.saveNow());
+		return this.#chain;
+	}
+
+	/** A field changed: save after a short pause, unless it changes again. */
+	changed = () => {
+		clearTimeout(this.#timer);
+		// Fire and forget: saveNow reports its own failures in the status line, so the chain never rejects.
+		this.#timer = setTimeout(() => void this.save(), 800);
+	};
+
+	/** The button saves what autosave was about to: no pending autosave; resolves when queued saves are done. */
+	flush() {
+		clearTimeout(this.#timer);
+		return this.#chain;
+	}
+}
