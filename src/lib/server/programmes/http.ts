@@ -16,7 +16,7 @@ export function orHttpError<T>(fn: () => T): T {
 }
 
 /** The request's body, or null when it is longer than `max` bytes (read no further than that). */
-export async function bodyUpTo(request: Request, max: number): Promise<Uint8Array | null> {
+export async function bodyUpTo(request: Request, max: number): Promise<Uint8Array<ArrayBuffer> | null> {
 	const declared = Number(request.headers.get('content-length') ?? '0');
 	if (declared > max) return null;
 	if (!request.body) return new Uint8Array();

@@ -72,9 +72,18 @@ export const actions = {
 		const { user, step, p } = collaborator(event);
 		if (!canEdit(p.access)) error(403, { message: 'forbidden' });
 		const form = await formDataUpTo(event.request, MAX_BYTES);
-		if (!form) return fail(413, { errors: formError(m.programmes_error_too_large()) });
+		// Too large: nothing is written and the form shows the stored text again, with the message.
+		const tooLarge = () => {
+			const stored = fieldsFromContent(step, p.content, p.row.titleOffice);
+			return fail(413, {
+				fields: stored,
+				shape: rowShape(stored),
+				errors: formError(m.programmes_error_too_large())
+			});
+		};
+		if (!form) return tooLarge();
 		const pairs = pairsOf(form);
-		if (tooManyPairs(pairs)) return fail(413, { errors: formError(m.programmes_error_too_large()) });
+		if (tooManyPairs(pairs)) return tooLarge();
 		const echo: Fields = fieldsFromPairs(pairs.filter(([k]) => k !== 'version'));
 		const v = validateForm(versionSchema, form);
 		if (!v.ok)
