@@ -316,10 +316,14 @@ export function normaliseContent(raw: unknown, empty: ProgrammeContent): Program
 
 export type Fields = Record<string, string[]>;
 
-/** The sent fields, to draw the form again. No prototype: a field called "constructor" or "__proto__" is data. */
+/**
+ * The sent fields, to draw the form again. No prototype: a field called "constructor" or "toString" is data. No
+ * form field is called "__proto__", and the page data cannot carry that key (devalue refuses it): it is dropped.
+ */
 export function fieldsFromPairs(pairs: FieldPairs): Fields {
 	const out = Object.create(null) as Fields;
 	for (const [k, v] of pairs) {
+		if (k === '__proto__') continue;
 		if (!Object.hasOwn(out, k)) out[k] = [];
 		out[k].push(v.slice(0, LONG + 10));
 	}

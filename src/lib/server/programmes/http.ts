@@ -42,12 +42,17 @@ export async function bodyUpTo(request: Request, max: number): Promise<Uint8Arra
 	return out;
 }
 
-/** The form's fields, or null when the body is longer than `max` bytes. */
+/** The form's fields (none when the body is not a form), or null when it is longer than `max` bytes. */
 export async function formDataUpTo(request: Request, max: number): Promise<FormData | null> {
 	const body = await bodyUpTo(request, max);
 	if (!body) return null;
 	const type = request.headers.get('content-type') ?? 'application/x-www-form-urlencoded';
-	return new Response(body, { headers: { 'content-type': type } }).formData();
+	try {
+		return await new Response(body, { headers: { 'content-type': type } }).formData();
+	} catch {
+		// Not a form body (text/plain, a broken multipart): no fields, so the action answers 400 with its message.
+		return new FormData();
+	}
 }
 
 /**
