@@ -208,7 +208,18 @@ export const HOSTILE_TABLE: Record<string, HostileRow> = {
 	'POST /programmes/[id]/[step]?/save': {
 		actor: 'learner',
 		params: (fx) => ({ id: fx.programme.draftId, step: 'goals' }),
-		fields: ['version', 'g.0.title', 'g.0.o.0.title', 'g.0.o.0.k.0.name', 'g.0.o.0.k.0.target', 'add']
+		// Field names that are Object.prototype's own (echoed back to the form) must be plain data, not a 500.
+		fields: [
+			'version',
+			'g.0.title',
+			'g.0.o.0.title',
+			'g.0.o.0.k.0.name',
+			'g.0.o.0.k.0.target',
+			'add',
+			'constructor',
+			'__proto__',
+			'toString'
+		]
 	},
 	'POST /programmes/[id]/[step]?/comment': {
 		actor: 'learner',

@@ -6,11 +6,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, describe, expect, it } from 'vitest';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { emptyProgramme } from '$lib/programmes/model';
+import { loadCertificateFonts } from '$lib/server/certificates/fonts';
 import { exportProgrammeDocx } from '$lib/server/programmes/export-docx';
 import { councilGenitive, formatZloty } from '$lib/server/programmes/export-outline';
-import { exportProgrammePdf } from '$lib/server/programmes/export-pdf';
+import { exportProgrammePdf, wrapText } from '$lib/server/programmes/export-pdf';
 import { sampleProgramme, sampleTitle } from '$lib/server/programmes/sample';
 
 const NAME = 'Gmina Źdźbło Łąckie';
@@ -306,5 +309,40 @@ describe('programme export, PDF', () => {
 		expect(flat).toContain('Rady Gminy Źdźbło Łąckie');
 		expect(flat).toContain('[podstawa prawna – do uzupełnienia przez radcę prawnego]');
 		expect(flat.indexOf('Projekt uchwały')).toBeLessThan(flat.indexOf('Spis treści'));
+	});
+
+	it('a 5,000-character word wraps with one measurement per distinct character and exports', async () => {
+		const doc = await PDFDocument.create();
+		doc.registerFontkit(fontkit);
+		const font = await doc.embedFont(loadCertificateFonts().regular, { subset: true });
+		const measure = vi.spyOn(font, 'widthOfTextAtSize');
+		const word = 'Łódź0123456789'.repeat(358).slice(0, 5000);
+		const lines = wrapText(font, `Adres ${word} koniec`, 10.5, 200);
+		expect(lines.join('').replace(/ /g, '')).toBe(`Adres${word}koniec`.normalize('NFC'));
+		expect(lines.length).toBeGreaterThan(20);
+		for (const line of lines) expect(font.widthOfTextAtSize(line, 10.5)).toBeLessThanOrEqual(200.01);
+		// Each distinct character measured once for this size (cubic before: thousands of full layouts per line).
+		expect(measure.mock.calls.length - lines.length).toBeLessThan(40);
+		const c = sampleProgramme(NAME);
+		c.economy.fairs = word;
+		const file = join(dir, 'long-word.pdf');
+		writeFileSync(file, await exportProgrammePdf(c, meta(false)));
+		const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+		expect(text).toContain(word.slice(0, 14));
+	});
+
+	it('a table row taller than a page goes on over the next page, none of its text cut off', async () => {
+		const c = sampleProgramme(NAME);
+		const words = Array.from({ length: 900 }, (_, i) => `słowo${i + 1}`).join(' ');
+		c.risks = [{ id: 'rlong1', risk: words, mitigation: 'Krótkie działanie zaradcze' }, ...c.risks];
+		const file = join(dir, 'tall-row.pdf');
+		writeFileSync(file, await exportProgrammePdf(c, meta(false)));
+		const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+		const flat = text.replace(/\s+/g, ' ');
+		expect(flat).toContain('słowo1 ');
+		expect(flat).toContain('słowo450 ');
+		expect(flat).toContain('słowo900');
+		const pages = text.split('\f').filter((p) => p.includes('słowo'));
+		expect(pages.length).toBeGreaterThan(1);
 	});
 });

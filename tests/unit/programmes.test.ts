@@ -4,9 +4,19 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { emptyProgramme, type ProgrammeContent } from '$lib/programmes/model';
 import { getDb } from '$lib/server/db';
-import { auditLog, programmes, programmeShares } from '$lib/server/db/schema';
+import { auditLog, programmeComments, programmes, programmeShares } from '$lib/server/db/schema';
 import { accessFor } from '$lib/server/programmes/access';
-import { fieldsFromContent, parseStep, rowShape, type FieldPairs } from '$lib/server/programmes/form';
+import {
+	fieldsFromContent,
+	fieldsFromPairs,
+	MAX_PAIRS,
+	pairsOf,
+	parseStep,
+	rowShape,
+	tooManyPairs,
+	type FieldPairs
+} from '$lib/server/programmes/form';
+import { refusedForm } from '$lib/server/programmes/http';
 import { galleryFilters, matchesGallery } from '$lib/server/programmes/gallery';
 import { contentFromDiagnosis, officeTypeFromName, tokenFromLink } from '$lib/server/programmes/prefill';
 import { allMissing, readiness, stepReadiness } from '$lib/server/programmes/readiness';
@@ -16,12 +26,15 @@ import {
 	createProgramme,
 	listMine,
 	loadProgramme,
+	MAX_COMMENTS,
+	MAX_SHARES,
 	ProgrammeError,
 	programmeTitle,
 	publishedProgrammes,
 	publishProgramme,
 	saveStep,
 	shareProgramme,
+	shareRef,
 	unpublishProgramme,
 	unshareProgramme
 } from '$lib/server/programmes/store';
@@ -436,5 +449,190 @@ describe('survey pre-fill', () => {
 		expect(officeTypeFromName('Starostwo Powiatowe w Fikcji')).toBe('powiat');
 		expect(officeTypeFromName('Urząd Gminy Fikcyjna')).toBe('gmina');
 		expect(officeTypeFromName('Związek')).toBe('');
+	});
+});
+
+describe('security review fixes', () => {
+	it('repeated and nested field names are read in linear time; too many pairs are cut for refusal', () => {
+		// 100,000 repeats of one name: the old reader copied the list on every repeat (hours, not milliseconds).
+		const repeats: FieldPairs = Array.from({ length: 100_000 }, () => ['forms', 'project'] as [string, string]);
+		const started = performance.now();
+		const r = parseStep('partners', repeats);
+		expect(r.ok).toBe(true);
+		expect(performance.now() - started).toBeLessThan(5000);
+		// The caps: pairsOf stops one past MAX_PAIRS, and that many is refused.
+		const many = pairsOf(repeats);
+		expect(many).toHaveLength(MAX_PAIRS + 1);
+		expect(tooManyPairs(many)).toBe(true);
+		expect(tooManyPairs(many.slice(0, MAX_PAIRS))).toBe(false);
+		// Nested rows still come out as before: only keys with a row number after the prefix, in order.
+		const nested = parseStep('goals', [
+			['g.2.title', 'B'],
+			['g.0.title', 'A'],
+			['g.0.o.1.title', 'A.2'],
+			['g.0.o.0.title', 'A.1'],
+			['g.0.o.0.k.5.name', 'W'],
+			['g.0.o.0.k.5.baseline', '0'],
+			['g.x.title', 'ignored'],
+			['g.1234.title', 'ignored'],
+			['g.7', 'no field after the number']
+		]);
+		if (!nested.ok) throw new Error('refused');
+		const goals = nested.update.apply(emptyProgramme()).strategicGoals;
+		expect(goals.map((g) => g.title)).toEqual(['A', 'B']);
+		expect(goals[0].operational.map((o) => o.title)).toEqual(['A.1', 'A.2']);
+		expect(goals[0].operational[0].indicators.map((i) => i.name)).toEqual(['W']);
+		expect(rowShape(fieldsFromPairs([['g.3.o.2.k.1.name', 'x']]))).toMatchObject({
+			goals: [
+				{
+					i: 3,
+					ops: [
+						{ j: 2, inds: [1, 2] },
+						{ j: 3, inds: [0] }
+					]
+				},
+				{ i: 4 }
+			]
+		});
+	});
+
+	it('field names like constructor, __proto__ and toString are plain data', () => {
+		const f = fieldsFromPairs([
+			['constructor', 'a'],
+			['__proto__', 'b'],
+			['toString', 'c'],
+			['toString', 'd']
+		]);
+		expect(f.constructor).toEqual(['a']);
+		expect(Object.keys(f)).toEqual(['constructor', 'toString']);
+		expect(f.toString).toEqual(['c', 'd']);
+		expect(rowShape(f).goals).toEqual([{ i: 0, ops: [{ j: 0, inds: [0] }] }]);
+	});
+
+	it('the share list names e-mails only; shares and comments are capped', () => {
+		const author = person();
+		const trainer = person('trainer');
+		const id = createProgramme(author, { titleOffice: 'X', content: emptyProgramme() });
+		shareProgramme(author, id, trainer.email, 'view');
+		expect(loadProgramme(id, author).shares).toEqual([{ email: trainer.email, userId: trainer.id, role: 'view' }]);
+		getDb()
+			.insert(programmeShares)
+			.values(
+				Array.from({ length: MAX_SHARES - 1 }, (_, i) => ({
+					programmeId: id,
+					email: `kolega${i}@example.test`,
+					role: 'view' as const
+				}))
+			)
+			.run();
+		expect(() => shareProgramme(author, id, 'jeszcze-jeden@example.test', 'view')).toThrow(/too_many_shares/);
+		// Changing the role of an existing share is still allowed at the cap.
+		shareProgramme(author, id, trainer.email, 'edit');
+		expect(loadProgramme(id, trainer).access).toBe('edit');
+
+		getDb()
+			.insert(programmeComments)
+			.values(
+				Array.from({ length: MAX_COMMENTS }, (_, i) => ({
+					id: `c${id}${i}`.slice(0, 40),
+					programmeId: id,
+					step: 'office',
+					authorId: author.id,
+					body: `uwaga ${i}`
+				}))
+			)
+			.run();
+		const before = commentsOf(id).length;
+		expect(() => addComment(trainer, id, 'office', 'Jeszcze jedna')).toThrow(/too_many_comments/);
+		expect(commentsOf(id)).toHaveLength(before);
+	});
+
+	it("an administrator's withdrawal sticks: the author cannot publish again", () => {
+		const author = person();
+		const admin = person('admin');
+		const id = createProgramme(author, { titleOffice: 'X', content: fullContent() });
+		publishProgramme(author, id, true);
+		unpublishProgramme(admin, id);
+		expect(() => publishProgramme(author, id, true)).toThrow(/withdrawn/);
+		expect(getDb().select().from(programmes).where(eq(programmes.id, id)).get()?.status).toBe('draft');
+		// An admin who is the author may publish again, which clears the withdrawal.
+		const adminOwn = createProgramme(admin, { titleOffice: 'Y', content: fullContent() });
+		publishProgramme(admin, adminOwn, true);
+		unpublishProgramme(admin, adminOwn);
+		publishProgramme(admin, adminOwn, true);
+		const row = getDb().select().from(programmes).where(eq(programmes.id, adminOwn)).get();
+		expect([row?.status, row?.unpublishedBy]).toEqual(['published', null]);
+	});
+
+	it('a save on a published programme takes it out of the gallery until published again with consent', () => {
+		const author = person();
+		const colleague = person();
+		const id = createProgramme(author, { titleOffice: 'X', content: fullContent() });
+		shareProgramme(author, id, colleague.email, 'edit');
+		publishProgramme(author, id, true);
+		const upd = parseStep('economy', [['economy.fairs', 'Nowy tekst']]);
+		if (!upd.ok) throw new Error('refused');
+		expect(saveStep(colleague, id, 'economy', 1, upd.update).ok).toBe(true);
+		expect(() => loadProgramme(id, null)).toThrow(/not_found/);
+		expect(publishedProgrammes().some((p) => p.row.id === id)).toBe(false);
+		const actions = getDb()
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.subjectId, id))
+			.all()
+			.map((e) => e.action);
+		expect(actions).toContain('programme.unpublished');
+		// Not an administrator's withdrawal: the author publishes again.
+		publishProgramme(author, id, true);
+		expect(loadProgramme(id, null).content.economy.fairs).toBe('Nowy tekst');
+	});
+
+	it('audit rows of shares hold no e-mail; anonymisation drops their reference (and older rows with the address)', () => {
+		const author = person();
+		const trainer = person('trainer');
+		const admin = person('admin');
+		const id = createProgramme(author, { titleOffice: 'X', content: emptyProgramme() });
+		shareProgramme(author, id, trainer.email, 'view');
+		unshareProgramme(author, id, trainer.email);
+		shareProgramme(author, id, trainer.email, 'view');
+		getDb()
+			.insert(auditLog)
+			.values({
+				actorId: author.id,
+				action: 'programme.shared',
+				subjectType: 'programme',
+				subjectId: id,
+				details: { email: trainer.email, role: 'view' }
+			})
+			.run();
+		const rows = () =>
+			getDb()
+				.select()
+				.from(auditLog)
+				.where(eq(auditLog.subjectId, id))
+				.all()
+				.filter((e) => e.action === 'programme.shared' || e.action === 'programme.unshared');
+		expect(rows()).toHaveLength(4);
+		expect(rows().filter((e) => JSON.stringify(e.details).includes(trainer.email))).toHaveLength(1);
+		expect(rows()[0].details).toMatchObject({ share: shareRef(trainer.email), userId: trainer.id, role: 'view' });
+		expect(anonymisePerson(trainer.id, admin.id)).toEqual({ ok: true });
+		for (const e of rows()) {
+			expect(JSON.stringify(e.details)).not.toContain(trainer.email);
+			expect(JSON.stringify(e.details)).not.toContain(shareRef(trainer.email));
+		}
+	});
+
+	it('a store refusal becomes the form message; 404 stays the page', () => {
+		const failure = refusedForm(new ProgrammeError('self_share'), { values: { email: 'a@example.test' } });
+		expect(failure.status).toBe(400);
+		expect(failure.data.values).toEqual({ email: 'a@example.test' });
+		expect(Object.values(failure.data.errors).join(' ')).toMatch(/.+/);
+		expect(() => refusedForm(new ProgrammeError('not_found'), {})).toThrow(expect.objectContaining({ status: 404 }));
+		expect(() => refusedForm(new Error('boom'), {})).toThrow('boom');
+	});
+
+	it('a malformed escape in a survey link is no token, not an error', () => {
+		expect(tokenFromLink('https://akademia.example/surveys/diagnoza?t=%E0%A4')).toBeNull();
+		expect(tokenFromLink('?t=abc%zz')).toBeNull();
 	});
 });

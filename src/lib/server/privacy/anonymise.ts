@@ -1,6 +1,6 @@
 // Erasure (RODO) that keeps the statistics: the person's row stays so progress, attempts and certificates keep
 // counting, but nothing in it identifies them any more. Certificates stay verifiable as "issued" without a name.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { audit } from '../audit/log';
 import { durably, getDb, type DB } from '../db';
 import {
@@ -15,6 +15,7 @@ import {
 	trainingRegistrations,
 	users
 } from '../db/schema';
+import { shareRef } from '../programmes/store';
 
 export const ANONYMISED_NAME = 'Osoba zanonimizowana';
 
@@ -63,6 +64,19 @@ export function anonymisePerson(userId: string, actorId: string, db: DB = getDb(
 			// Programme drafts shared with the address: the share names the person, and an anonymised account
 			// reads nothing.
 			tx.delete(programmeShares).where(eq(programmeShares.email, email)).run();
+			// Their audit rows name the share by a hash of the address (older rows by the address): drop both.
+			tx.update(auditLog)
+				.set({ details: sql`json_remove(${auditLog.details}, '$.email', '$.share')` })
+				.where(
+					and(
+						inArray(auditLog.action, ['programme.shared', 'programme.unshared']),
+						or(
+							sql`json_extract(${auditLog.details}, '$.email') = ${email}`,
+							sql`json_extract(${auditLog.details}, '$.share') = ${shareRef(email)}`
+						)
+					)
+				)
+				.run();
 			// Training registration cards under the address: the row stays for the seat counts, the person goes.
 			tx.update(trainingRegistrations)
 				.set({

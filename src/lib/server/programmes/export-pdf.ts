@@ -25,25 +25,70 @@ interface Fonts {
 	bold: PDFFont;
 }
 
-/** Lines that fit `width`; a word longer than the line (an address) is broken by characters. */
+const charWidths = new WeakMap<PDFFont, Map<number, Map<string, number>>>();
+
+/**
+ * The width of `text` as the sum of its characters' widths, each measured once per font and size (a measurement
+ * is a full font layout; measuring every prefix of a long word was cubic). Kerning is not applied by pdf-lib's
+ * own measure either, so the sum is the same number for plain text.
+ */
+export function measurer(font: PDFFont, size: number): (text: string) => number {
+	let bySize = charWidths.get(font);
+	if (!bySize) charWidths.set(font, (bySize = new Map()));
+	let widths = bySize.get(size);
+	if (!widths) bySize.set(size, (widths = new Map()));
+	const cache = widths;
+	const char = (c: string) => {
+		let w = cache.get(c);
+		if (w === undefined) cache.set(c, (w = font.widthOfTextAtSize(c, size)));
+		return w;
+	};
+	return (text: string) => {
+		let w = 0;
+		for (const c of text) w += char(c);
+		return w;
+	};
+}
+
+/** Lines that fit `width`; a word longer than the line (an address) is broken by characters. Linear in the text. */
 export function wrapText(font: PDFFont, text: string, size: number, width: number): string[] {
+	const measure = measurer(font, size);
+	const space = measure(' ');
 	const lines: string[] = [];
 	for (const paragraph of text.normalize('NFC').split('\n')) {
 		let line = '';
-		for (let word of paragraph.split(/\s+/).filter(Boolean)) {
-			while (font.widthOfTextAtSize(word, size) > width && word.length > 1) {
-				let cut = word.length - 1;
-				while (cut > 1 && font.widthOfTextAtSize(word.slice(0, cut), size) > width) cut--;
+		let lineWidth = 0;
+		for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+			const wordWidth = measure(word);
+			if (wordWidth > width) {
+				// Break the word where the summed widths pass the line (at least one character per line).
 				if (line) lines.push(line);
-				lines.push(word.slice(0, cut));
-				line = '';
-				word = word.slice(cut);
+				let piece = '';
+				let pieceWidth = 0;
+				for (const c of word) {
+					const w = measure(c);
+					if (piece && pieceWidth + w > width) {
+						lines.push(piece);
+						piece = '';
+						pieceWidth = 0;
+					}
+					piece += c;
+					pieceWidth += w;
+				}
+				line = piece;
+				lineWidth = pieceWidth;
+				continue;
 			}
-			const next = line ? `${line} ${word}` : word;
-			if (font.widthOfTextAtSize(next, size) <= width || !line) line = next;
-			else {
+			if (!line) {
+				line = word;
+				lineWidth = wordWidth;
+			} else if (lineWidth + space + wordWidth <= width) {
+				line += ` ${word}`;
+				lineWidth += space + wordWidth;
+			} else {
 				lines.push(line);
 				line = word;
+				lineWidth = wordWidth;
 			}
 		}
 		lines.push(line);
@@ -251,6 +296,16 @@ class Layout {
 					this.newPage();
 					drawGroup(header);
 					fresh = true;
+					continue;
+				}
+				if (this.y - g.total < BOTTOM) {
+					// One row taller than a page: its lines go on across pages (the rest of each cell follows).
+					const room = Math.max(1, Math.floor((this.y - BOTTOM - 2 * PAD) / leading));
+					const part = (from: number, to?: number) =>
+						filled[start].map((c, i) => ({ ...c, text: g.lines[0][i].slice(from, to).join('\n') }));
+					drawGroup(layoutGroup([part(0, room)]));
+					filled[start] = part(room);
+					fresh = false;
 					continue;
 				}
 				drawGroup(g);

@@ -25,17 +25,25 @@ export const LONG = 4000;
 export const MAX_ROWS = 40;
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
+/** The most field pairs one save may send: the longest real step has a few hundred. More is refused (413). */
+export const MAX_PAIRS = 5000;
+/** The most bytes one save may send (autosave JSON or the form without JavaScript). */
+export const MAX_BYTES = 256 * 1024;
 
 /** Error codes by field name: text_invalid, text_invisible, too_long, number_invalid, year_invalid, option_invalid. */
 export type StepErrors = Record<string, string>;
 
 export type FieldPairs = [string, string][];
 
-/** FormData or JSON pairs -> pairs of strings (files and non-strings dropped). */
+/**
+ * FormData or JSON pairs -> pairs of strings (files and non-strings dropped). Stops after MAX_PAIRS + 1 pairs:
+ * a caller refuses `tooManyPairs` without reading the rest.
+ */
 export function pairsOf(input: FormData | unknown[]): FieldPairs {
 	const out: FieldPairs = [];
-	const entries = input instanceof FormData ? [...input.entries()] : input;
+	const entries = input instanceof FormData ? input.entries() : input;
 	for (const e of entries) {
+		if (out.length > MAX_PAIRS) break;
 		if (!Array.isArray(e) || e.length !== 2) continue;
 		const [k, v] = e;
 		if (typeof k === 'string' && typeof v === 'string') out.push([k, v]);
@@ -43,11 +51,43 @@ export function pairsOf(input: FormData | unknown[]): FieldPairs {
 	return out;
 }
 
+export const tooManyPairs = (pairs: FieldPairs) => pairs.length > MAX_PAIRS;
+
+/**
+ * Row indexes by prefix, read from every key once: "g.1.o.2.k.3.name" adds 1 under "g.", 2 under "g.1.o." and 3
+ * under "g.1.o.2.k.". Keys deeper than any real field are skipped, so indexing is linear in the keys.
+ */
+function rowIndex(keys: Iterable<string>): Map<string, Set<number>> {
+	const index = new Map<string, Set<number>>();
+	for (const k of keys) {
+		const parts = k.split('.', 9);
+		if (parts.length > 8) continue;
+		let prefix = '';
+		for (let i = 0; i < parts.length - 1; i++) {
+			if (i > 0 && /^\d{1,3}$/.test(parts[i])) {
+				let set = index.get(prefix);
+				if (!set) index.set(prefix, (set = new Set()));
+				set.add(Number(parts[i]));
+			}
+			prefix += `${parts[i]}.`;
+		}
+	}
+	return index;
+}
+
+const sortedRows = (found: Set<number> | undefined) => [...(found ?? [])].sort((a, b) => a - b).slice(0, MAX_ROWS);
+
 class Reader {
 	map = new Map<string, string[]>();
 	errors: StepErrors = {};
+	private index: Map<string, Set<number>>;
 	constructor(pairs: FieldPairs) {
-		for (const [k, v] of pairs) this.map.set(k, [...(this.map.get(k) ?? []), v]);
+		for (const [k, v] of pairs) {
+			const list = this.map.get(k);
+			if (list) list.push(v);
+			else this.map.set(k, [v]);
+		}
+		this.index = rowIndex(this.map.keys());
 	}
 	raw(name: string): string {
 		return (this.map.get(name)?.[0] ?? '').replace(/\r\n/g, '\n');
@@ -92,13 +132,7 @@ class Reader {
 	}
 	/** Row indexes present under a prefix ("g." -> 0, 1, ...), in order, at most MAX_ROWS. */
 	rows(prefix: string): number[] {
-		const found = new Set<number>();
-		const re = new RegExp(`^${prefix.replace(/\./g, '\\.')}(\\d{1,3})\\.`);
-		for (const k of this.map.keys()) {
-			const match = re.exec(k);
-			if (match) found.add(Number(match[1]));
-		}
-		return [...found].sort((a, b) => a - b).slice(0, MAX_ROWS);
+		return sortedRows(this.index.get(prefix));
 	}
 }
 
@@ -282,9 +316,17 @@ export function normaliseContent(raw: unknown, empty: ProgrammeContent): Program
 
 export type Fields = Record<string, string[]>;
 
+/**
+ * The sent fields, to draw the form again. No prototype: a field called "constructor" or "toString" is data. No
+ * form field is called "__proto__", and the page data cannot carry that key (devalue refuses it): it is dropped.
+ */
 export function fieldsFromPairs(pairs: FieldPairs): Fields {
-	const out: Fields = {};
-	for (const [k, v] of pairs) (out[k] ??= []).push(v.slice(0, LONG + 10));
+	const out = Object.create(null) as Fields;
+	for (const [k, v] of pairs) {
+		if (k === '__proto__') continue;
+		if (!Object.hasOwn(out, k)) out[k] = [];
+		out[k].push(v.slice(0, LONG + 10));
+	}
 	return out;
 }
 
@@ -353,18 +395,12 @@ export interface RowShape {
 	risks: number[];
 }
 
-function indexes(f: Fields, prefix: string): number[] {
-	const re = new RegExp(`^${prefix.replace(/\./g, '\\.')}(\\d{1,3})\\.`);
-	const found = new Set<number>();
-	for (const k of Object.keys(f)) {
-		const m = re.exec(k);
-		if (m) found.add(Number(m[1]));
-	}
-	const list = [...found].sort((a, b) => a - b).slice(0, MAX_ROWS);
-	return [...list, list.length ? list[list.length - 1] + 1 : 0];
-}
-
 export function rowShape(f: Fields): RowShape {
+	const index = rowIndex(Object.keys(f));
+	const indexes = (_: Fields, prefix: string): number[] => {
+		const list = sortedRows(index.get(prefix));
+		return [...list, list.length ? list[list.length - 1] + 1 : 0];
+	};
 	return {
 		goals: indexes(f, 'g.').map((i) => ({
 			i,

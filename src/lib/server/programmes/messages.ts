@@ -61,6 +61,12 @@ export function programmeErrorText(code: ProgrammeErrorCode): string {
 			return m.programmes_error_not_published();
 		case 'self_share':
 			return m.programmes_error_self_share();
+		case 'too_many_shares':
+			return m.programmes_error_too_many_shares();
+		case 'too_many_comments':
+			return m.programmes_error_too_many_comments();
+		case 'withdrawn':
+			return m.programmes_error_withdrawn();
 		case 'forbidden':
 			return m.programmes_error_forbidden();
 		default:

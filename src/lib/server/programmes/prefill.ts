@@ -85,6 +85,12 @@ export function tokenFromLink(input: string): string | null {
 	const s = input.trim();
 	if (!s) return null;
 	const match = /[?&]t=([^&#\s]+)/.exec(s);
-	const token = match ? decodeURIComponent(match[1]) : s;
+	let token = s;
+	if (match)
+		try {
+			token = decodeURIComponent(match[1]);
+		} catch {
+			return null; // a malformed escape ("%E0%A4") is not a link we made
+		}
 	return /^[A-Za-z0-9_-]{8,200}$/.test(token) ? token : null;
 }

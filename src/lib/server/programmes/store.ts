@@ -1,11 +1,11 @@
 // Programmes in the database: create, read with access, save a step (version check), share, comment, publish and
 // unpublish. Every write and its audit row commit in one transaction.
-import { and, asc, desc, eq, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, or } from 'drizzle-orm';
 import { emptyProgramme, type ProgrammeContent, type ProgrammeStep } from '../../programmes/model';
 import { audit } from '../audit/log';
 import { getDb, type Tx } from '../db';
 import { programmeComments, programmes, programmeShares, users, type ProgrammeShareRole } from '../db/schema';
-import { randomId } from '../ids';
+import { hashToken, randomId } from '../ids';
 import {
 	accessFor,
 	canEdit,
@@ -18,14 +18,35 @@ import {
 } from './access';
 import { normaliseContent, type StepUpdate } from './form';
 
-export type ProgrammeErrorCode = 'not_found' | 'forbidden' | 'consent_required' | 'not_published' | 'self_share';
+export type ProgrammeErrorCode =
+	| 'not_found'
+	| 'forbidden'
+	| 'consent_required'
+	| 'not_published'
+	| 'self_share'
+	| 'too_many_shares'
+	| 'too_many_comments'
+	| 'withdrawn';
 const STATUS: Record<ProgrammeErrorCode, number> = {
 	not_found: 404,
 	forbidden: 403,
 	consent_required: 400,
 	not_published: 409,
-	self_share: 400
+	self_share: 400,
+	too_many_shares: 409,
+	too_many_comments: 409,
+	withdrawn: 409
 };
+
+/** At most this many people per programme, and this many comments: enough for an office, not a mailing list. */
+export const MAX_SHARES = 50;
+export const MAX_COMMENTS = 500;
+
+/**
+ * How audit rows name a shared address: a hash, never the address itself, so erasing the person leaves no e-mail
+ * in the log (anonymisation also drops these hashes).
+ */
+export const shareRef = (email: string) => hashToken(`programme-share:${email.trim().toLowerCase()}`).slice(0, 32);
 
 export class ProgrammeError extends Error {
 	status: number;
@@ -41,7 +62,7 @@ export interface LoadedProgramme {
 	row: ProgrammeRow;
 	content: ProgrammeContent;
 	access: ProgrammeAccess;
-	shares: { email: string; userId: string | null; role: ProgrammeShareRole; name: string | null }[];
+	shares: { email: string; userId: string | null; role: ProgrammeShareRole }[];
 }
 
 /** "Program współpracy zagranicznej Gminy Przykładowej na lata 2026–2030" (years left out while unknown). */
@@ -55,11 +76,9 @@ function sharesOf(id: string, tx: Tx) {
 		.select({
 			email: programmeShares.email,
 			userId: programmeShares.userId,
-			role: programmeShares.role,
-			name: users.name
+			role: programmeShares.role
 		})
 		.from(programmeShares)
-		.leftJoin(users, eq(users.id, programmeShares.userId))
 		.where(eq(programmeShares.programmeId, id))
 		.orderBy(asc(programmeShares.createdAt))
 		.all();
@@ -104,7 +123,9 @@ export type SaveResult =
 	| { ok: false; conflict: true; version: number; content: ProgrammeContent; titleOffice: string };
 
 /**
- * Saves one step on top of the version the editor started from. A save based on an older version is refused
+ * Saves one step on top of the version the editor started from. A save on a published programme takes it out of
+ * the gallery (back to draft): the office consented to the text it published, not to later changes, so the
+ * author publishes again, with consent, when the changes are done. A save based on an older version is refused
  * and answers the current text: two tabs or two colleagues never overwrite each other silently. The check and the
  * write are one UPDATE ... WHERE version = base, inside one transaction, so of two saves from the same version
  * exactly one wins.
@@ -131,6 +152,7 @@ export function saveStep(
 				yearFrom: content.years.from,
 				yearTo: content.years.to,
 				version: p.row.version + 1,
+				status: 'draft',
 				updatedAt: new Date()
 			})
 			.where(and(eq(programmes.id, id), eq(programmes.version, baseVersion)))
@@ -155,6 +177,17 @@ export function saveStep(
 			},
 			t
 		);
+		if (p.row.status === 'published')
+			audit(
+				{
+					actorId: user.id,
+					action: 'programme.unpublished',
+					subjectType: 'programme',
+					subjectId: id,
+					details: { reason: 'edited' }
+				},
+				t
+			);
 		return { ok: true, version: p.row.version + 1 };
 	});
 }
@@ -173,6 +206,8 @@ export function shareProgramme(
 		if (!canShare(p.access)) throw new ProgrammeError(p.access === 'public' ? 'not_found' : 'forbidden');
 		if (user.email && address === user.email.toLowerCase()) throw new ProgrammeError('self_share');
 		const account = t.select({ id: users.id }).from(users).where(eq(users.email, address)).get();
+		const existing = p.shares.some((s) => s.email === address);
+		if (!existing && p.shares.length >= MAX_SHARES) throw new ProgrammeError('too_many_shares');
 		t.insert(programmeShares)
 			.values({ programmeId: id, email: address, userId: account?.id ?? null, role })
 			.onConflictDoUpdate({
@@ -186,7 +221,7 @@ export function shareProgramme(
 				action: 'programme.shared',
 				subjectType: 'programme',
 				subjectId: id,
-				details: { email: address, role }
+				details: { share: shareRef(address), userId: account?.id ?? null, role }
 			},
 			t
 		);
@@ -209,7 +244,7 @@ export function unshareProgramme(user: AccessUser, id: string, email: string, tx
 					action: 'programme.unshared',
 					subjectType: 'programme',
 					subjectId: id,
-					details: { email: address }
+					details: { share: shareRef(address) }
 				},
 				t
 			);
@@ -222,6 +257,9 @@ export function addComment(user: AccessUser, id: string, step: ProgrammeStep, bo
 	tx.transaction((t) => {
 		const p = loadProgramme(id, user, t);
 		if (!isCollaborator(p.access)) throw new ProgrammeError('not_found');
+		const comments =
+			t.select({ n: count() }).from(programmeComments).where(eq(programmeComments.programmeId, id)).get()?.n ?? 0;
+		if (comments >= MAX_COMMENTS) throw new ProgrammeError('too_many_comments');
 		t.insert(programmeComments).values({ id: commentId, programmeId: id, step, authorId: user.id, body }).run();
 		audit(
 			{
@@ -261,12 +299,17 @@ export function commentsOf(id: string, tx: Tx = getDb()): CommentView[] {
 		.all();
 }
 
-/** Publishes with the office's consent (the checkbox); the gallery shows the office and the date only. */
+/**
+ * Publishes with the office's consent (the checkbox); the gallery shows the office and the date only. A programme
+ * an administrator withdrew stays withdrawn for its author (refused with 'withdrawn': they contact the academy);
+ * an administrator may publish it again, which clears the withdrawal.
+ */
 export function publishProgramme(user: AccessUser, id: string, consent: boolean, tx: Tx = getDb()) {
 	if (!consent) throw new ProgrammeError('consent_required');
 	tx.transaction((t) => {
 		const p = loadProgramme(id, user, t);
 		if (!canPublish(p.access)) throw new ProgrammeError(p.access === 'public' ? 'not_found' : 'forbidden');
+		if (p.row.unpublishedBy && !canUnpublish(user)) throw new ProgrammeError('withdrawn');
 		const now = new Date();
 		t.update(programmes)
 			.set({ status: 'published', publishedAt: now, unpublishedAt: null, unpublishedBy: null, updatedAt: now })

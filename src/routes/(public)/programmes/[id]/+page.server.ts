@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireUser } from '$lib/server/auth/guards';
 import { fields } from '$lib/server/forms/fields';
-import { formError, safeValues, validateForm } from '$lib/server/forms/validate';
+import { safeValues, validateForm } from '$lib/server/forms/validate';
 import { PROGRAMME_SHARE_ROLES } from '$lib/server/db/schema';
 import type { SessionUser } from '$lib/server/auth/session';
 import {
@@ -12,13 +12,12 @@ import {
 	isCollaborator,
 	type ProgrammeAccess
 } from '$lib/server/programmes/access';
-import { orHttpError } from '$lib/server/programmes/http';
-import { missingText, programmeErrorText } from '$lib/server/programmes/messages';
+import { orHttpError, refusedForm } from '$lib/server/programmes/http';
+import { missingText } from '$lib/server/programmes/messages';
 import { readiness } from '$lib/server/programmes/readiness';
 import {
 	commentsOf,
 	loadProgramme,
-	ProgrammeError,
 	programmeTitle,
 	publishProgramme,
 	shareProgramme,
@@ -56,7 +55,7 @@ export const load = (({ params, locals, url }) => {
 				missing: r.missing.map((x) => missingText(x.code, x.subject)),
 				comments: comments.filter((c) => c.step === r.step).length
 			})),
-			shares: canShare(p.access) ? p.shares.map((s) => ({ email: s.email, role: s.role, name: s.name })) : null,
+			shares: canShare(p.access) ? p.shares.map((s) => ({ email: s.email, role: s.role })) : null,
 			canPublish: canPublish(p.access) && p.row.status === 'draft'
 		}
 	};
@@ -74,11 +73,7 @@ function permitted(id: string, user: SessionUser, allowed: (a: ProgrammeAccess) 
 	return p;
 }
 
-function refused(e: unknown, values: Record<string, string> = {}) {
-	if (e instanceof ProgrammeError && e.status !== 404)
-		return fail(e.status, { values, errors: formError(programmeErrorText(e.code)) });
-	throw e;
-}
+const refused = (e: unknown, values: Record<string, string> = {}) => refusedForm(e, { values });
 
 export const actions = {
 	share: async (event) => {
@@ -89,7 +84,7 @@ export const actions = {
 		const values = safeValues(form, ['email', 'role']);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		try {
-			orHttpError(() => shareProgramme(user, event.params.id, parsed.data.email, parsed.data.role));
+			shareProgramme(user, event.params.id, parsed.data.email, parsed.data.role);
 		} catch (e) {
 			return refused(e, values);
 		}
@@ -102,7 +97,7 @@ export const actions = {
 		const parsed = validateForm(z.object({ email: fields.email() }), form);
 		if (!parsed.ok) return fail(400, { values: {}, errors: parsed.errors });
 		try {
-			orHttpError(() => unshareProgramme(user, event.params.id, parsed.data.email));
+			unshareProgramme(user, event.params.id, parsed.data.email);
 		} catch (e) {
 			return refused(e);
 		}
@@ -115,7 +110,7 @@ export const actions = {
 		const parsed = validateForm(z.object({ consent: z.literal('yes', { error: 'programmes_consent' }) }), form);
 		if (!parsed.ok) return fail(400, { values: {}, errors: parsed.errors });
 		try {
-			orHttpError(() => publishProgramme(user, event.params.id, true));
+			publishProgramme(user, event.params.id, true);
 		} catch (e) {
 			return refused(e);
 		}
@@ -128,7 +123,7 @@ export const actions = {
 		const parsed = validateForm(z.object({ confirm: z.literal('yes', { error: 'required' }) }), form);
 		if (!parsed.ok) return fail(400, { values: {}, errors: parsed.errors });
 		try {
-			orHttpError(() => unpublishProgramme(user, event.params.id));
+			unpublishProgramme(user, event.params.id);
 		} catch (e) {
 			return refused(e);
 		}

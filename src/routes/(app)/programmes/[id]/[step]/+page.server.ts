@@ -9,12 +9,14 @@ import { canEdit, isCollaborator } from '$lib/server/programmes/access';
 import {
 	fieldsFromContent,
 	fieldsFromPairs,
+	MAX_BYTES,
 	pairsOf,
 	parseStep,
 	rowShape,
+	tooManyPairs,
 	type Fields
 } from '$lib/server/programmes/form';
-import { orHttpError, stepOr404 } from '$lib/server/programmes/http';
+import { formDataUpTo, orHttpError, refusedForm, stepOr404 } from '$lib/server/programmes/http';
 import { missingText, translateErrors } from '$lib/server/programmes/messages';
 import { stepReadiness } from '$lib/server/programmes/readiness';
 import { casesForStep, lessonsForStep } from '$lib/server/programmes/resources';
@@ -43,6 +45,8 @@ export const load = ((event) => {
 		prev: PROGRAMME_STEPS[index - 1] ?? null,
 		next: PROGRAMME_STEPS[index + 1] ?? null,
 		version: p.row.version,
+		/** A save takes a published programme out of the gallery until it is published again. */
+		published: p.row.status === 'published',
 		editable: canEdit(p.access),
 		content: p.content,
 		fields: f,
@@ -67,15 +71,26 @@ export const actions = {
 	save: async (event) => {
 		const { user, step, p } = collaborator(event);
 		if (!canEdit(p.access)) error(403, { message: 'forbidden' });
-		const form = await event.request.formData();
+		const form = await formDataUpTo(event.request, MAX_BYTES);
+		// Too large: nothing is written and the form shows the stored text again, with the message.
+		const tooLarge = () => {
+			const stored = fieldsFromContent(step, p.content, p.row.titleOffice);
+			return fail(413, {
+				fields: stored,
+				shape: rowShape(stored),
+				errors: formError(m.programmes_error_too_large())
+			});
+		};
+		if (!form) return tooLarge();
 		const pairs = pairsOf(form);
+		if (tooManyPairs(pairs)) return tooLarge();
 		const echo: Fields = fieldsFromPairs(pairs.filter(([k]) => k !== 'version'));
 		const v = validateForm(versionSchema, form);
 		if (!v.ok)
 			return fail(400, { fields: echo, shape: rowShape(echo), errors: formError(m.programmes_error_version()) });
 		const parsed = parseStep(step, pairs);
 		if (!parsed.ok) return fail(400, { fields: echo, shape: rowShape(echo), errors: translateErrors(parsed.errors) });
-		const result = saveStep(user, p.row.id, step, v.data.version, parsed.update);
+		const result = orHttpError(() => saveStep(user, p.row.id, step, v.data.version, parsed.update));
 		if (!result.ok)
 			return fail(409, {
 				fields: echo,
@@ -91,7 +106,11 @@ export const actions = {
 		const form = await event.request.formData();
 		const parsed = validateForm(z.object({ body: fields.plainText(2000) }), form);
 		if (!parsed.ok) return fail(400, { comment: String(form.get('body') ?? '').slice(0, 2000), errors: parsed.errors });
-		addComment(user, p.row.id, step, parsed.data.body);
+		try {
+			addComment(user, p.row.id, step, parsed.data.body);
+		} catch (e) {
+			return refusedForm(e, { comment: parsed.data.body });
+		}
 		redirect(303, `/programmes/${p.row.id}/${step}#comments`);
 	}
 } satisfies Actions;

@@ -4,14 +4,12 @@ import { error, json } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { requireApiUser } from '$lib/server/auth/guards';
 import { canEdit } from '$lib/server/programmes/access';
-import { pairsOf, parseStep } from '$lib/server/programmes/form';
-import { orHttpError, stepOr404 } from '$lib/server/programmes/http';
+import { MAX_BYTES, MAX_PAIRS, pairsOf, parseStep } from '$lib/server/programmes/form';
+import { bodyUpTo, orHttpError, stepOr404 } from '$lib/server/programmes/http';
 import { missingText, translateErrors } from '$lib/server/programmes/messages';
 import { stepReadiness } from '$lib/server/programmes/readiness';
 import { loadProgramme, saveStep } from '$lib/server/programmes/store';
 import type { RequestHandler } from './$types';
-
-const MAX_BYTES = 256 * 1024;
 
 export const POST = (async (event) => {
 	const user = requireApiUser(event);
@@ -20,8 +18,9 @@ export const POST = (async (event) => {
 	// Only JSON: a cross-site form cannot send it without a CORS preflight, which this server never grants.
 	if (!event.request.headers.get('content-type')?.startsWith('application/json'))
 		return json({ error: m.programmes_error_request() }, { status: 400 });
-	const text = await event.request.text();
-	if (text.length > MAX_BYTES) return json({ error: m.programmes_error_request() }, { status: 413 });
+	const bytes = await bodyUpTo(event.request, MAX_BYTES);
+	if (!bytes) return json({ error: m.programmes_error_too_large() }, { status: 413 });
+	const text = new TextDecoder().decode(bytes);
 	let body: { step?: unknown; version?: unknown; fields?: unknown };
 	try {
 		body = JSON.parse(text);
@@ -32,17 +31,18 @@ export const POST = (async (event) => {
 		return json({ error: m.programmes_error_request() }, { status: 400 });
 	if (typeof body.version !== 'number' || !Number.isInteger(body.version))
 		return json({ error: m.programmes_error_version() }, { status: 400 });
+	if (body.fields.length > MAX_PAIRS) return json({ error: m.programmes_error_too_large() }, { status: 413 });
 	const step = stepOr404(body.step);
 	const parsed = parseStep(step, pairsOf(body.fields));
 	if (!parsed.ok)
 		return json({ error: m.programmes_autosave_invalid(), errors: translateErrors(parsed.errors) }, { status: 400 });
-	const result = saveStep(user, p.row.id, step, body.version, parsed.update);
+	const result = orHttpError(() => saveStep(user, p.row.id, step, body.version as number, parsed.update));
 	if (!result.ok)
 		return json(
 			{ error: m.programmes_conflict(), conflict: { version: result.version, content: result.content } },
 			{ status: 409 }
 		);
-	const after = loadProgramme(p.row.id, user);
+	const after = orHttpError(() => loadProgramme(p.row.id, user));
 	const r = stepReadiness(after.content, step);
 	return json({
 		saved: true,
