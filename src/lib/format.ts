@@ -4,25 +4,32 @@
 import { getLocale } from '$lib/paraglide/runtime';
 
 type When = Date | number | null | undefined;
-const tag = () => (getLocale() === 'pl' ? 'pl-PL' : 'en-GB');
+type Locale = 'pl' | 'en';
+/** The UI language, or `locale` for a document with a language of its own (the programme export). */
+const tag = (locale?: Locale) => ((locale ?? getLocale()) === 'pl' ? 'pl-PL' : 'en-GB');
 const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
-function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(kind: string, make: (tag: string) => T): T {
-	const key = `${kind} ${tag()}`;
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(
+	kind: string,
+	make: (tag: string) => T,
+	locale?: Locale
+): T {
+	const t = tag(locale);
+	const key = `${kind} ${t}`;
 	let format = formats.get(key) as T | undefined;
-	if (!format) formats.set(key, (format = make(tag())));
+	if (!format) formats.set(key, (format = make(t)));
 	return format;
 }
 
 const WARSAW = { timeZone: 'Europe/Warsaw' } as const;
-const when = (kind: string, options: Intl.DateTimeFormatOptions) => (d: When) =>
+const when = (kind: string, options: Intl.DateTimeFormatOptions) => (d: When, locale?: Locale) =>
 	d === null || d === undefined
 		? '—'
-		: cached(kind, (t) => new Intl.DateTimeFormat(t, { ...options, ...WARSAW })).format(d);
-const number = (kind: string, options: Intl.NumberFormatOptions) => (n: number | null | undefined) =>
+		: cached(kind, (t) => new Intl.DateTimeFormat(t, { ...options, ...WARSAW }), locale).format(d);
+const number = (kind: string, options: Intl.NumberFormatOptions) => (n: number | null | undefined, locale?: Locale) =>
 	n === null || n === undefined || !Number.isFinite(n)
 		? '—'
-		: cached(kind, (t) => new Intl.NumberFormat(t, options)).format(n);
+		: cached(kind, (t) => new Intl.NumberFormat(t, options), locale).format(n);
 
 /** "26.11.2026" */
 export const formatDate = when('date', {});

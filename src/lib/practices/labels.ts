@@ -13,7 +13,10 @@ export const REGION_KEYS = ['far-east', 'middle-east', 'other'] as const;
 export const OFFICE_KEYS = ['gmina', 'powiat', 'wojewodztwo', 'inne'] as const;
 export const STATUS_KEYS = ['pending', 'changes_requested', 'published', 'rejected'] as const;
 
-type Labels = Record<string, () => string>;
+type Locale = 'pl' | 'en';
+type Labels = Record<string, (inputs?: Record<string, never>, options?: { locale?: Locale }) => string>;
+/** The request's language, or `locale` when a document has its own (the programme export). */
+const opts = (locale?: Locale) => (locale ? { locale } : undefined);
 
 const FORM_LABELS: Labels = {
 	'partnership-agreement': m.practices_form_partnership_agreement,
@@ -41,9 +44,14 @@ const STATUS_LABELS: Labels = {
 	rejected: m.practices_status_rejected
 };
 
-export const formLabel = (f: string): string => FORM_LABELS[f]?.() ?? f;
-export const regionLabel = (r: string): string => REGION_LABELS[r]?.() ?? r;
-export const officeLabel = (t: string): string => OFFICE_LABELS[t]?.() ?? t;
+export const formLabel = (f: string): string => formLabelIn(undefined, f);
+export const regionLabel = (r: string): string => regionLabelIn(undefined, r);
+export const officeLabel = (t: string): string => officeLabelIn(undefined, t);
+export const formLabelIn = (locale: Locale | undefined, f: string): string => FORM_LABELS[f]?.({}, opts(locale)) ?? f;
+export const regionLabelIn = (locale: Locale | undefined, r: string): string =>
+	REGION_LABELS[r]?.({}, opts(locale)) ?? r;
+export const officeLabelIn = (locale: Locale | undefined, t: string): string =>
+	OFFICE_LABELS[t]?.({}, opts(locale)) ?? t;
 export const statusLabel = (s: string): string => STATUS_LABELS[s]?.() ?? s;
 
 export function yearsLabel(c: { yearFrom?: number; yearTo?: number }): string {

@@ -11,7 +11,7 @@ const STEPS: Record<ProgrammeStep, () => string> = {
 	budget: m.programmes_step_budget,
 	monitoring: m.programmes_step_monitoring
 };
-const SOURCES: Record<BudgetSource, () => string> = {
+const SOURCES: Record<BudgetSource, (inputs?: Record<string, never>, options?: { locale?: 'pl' | 'en' }) => string> = {
 	own: m.programmes_source_own,
 	eu: m.programmes_source_eu,
 	partners: m.programmes_source_partners,
@@ -19,6 +19,9 @@ const SOURCES: Record<BudgetSource, () => string> = {
 };
 
 export const stepLabel = (s: ProgrammeStep): string => STEPS[s]();
-export const sourceLabel = (s: string): string => SOURCES[s as BudgetSource]?.() ?? s;
+/** In the page's language, or `locale` for a document with its own (the export). */
+export const sourceLabelIn = (locale: 'pl' | 'en' | undefined, s: string): string =>
+	SOURCES[s as BudgetSource]?.({}, locale ? { locale } : undefined) ?? s;
+export const sourceLabel = (s: string): string => sourceLabelIn(undefined, s);
 export const shareRoleLabel = (r: string): string =>
 	r === 'edit' ? m.programmes_role_edit() : r === 'author' ? m.programmes_role_author() : m.programmes_role_view();

@@ -3,6 +3,8 @@
 // export's own locale, not the request's) and formatted; an empty answer becomes a visible placeholder, never a gap.
 import { formatDateLong } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
+import { formLabelIn, officeLabelIn, regionLabelIn } from '$lib/practices/labels';
+import { sourceLabelIn } from '$lib/programmes/labels';
 import {
 	PROGRAMME_STEPS,
 	type BudgetSource,
@@ -94,9 +96,9 @@ export function buildOutline(content: ProgrammeContent, meta: ExportMeta): Progr
 			.filter(Boolean)
 			.map((p) => ({ kind: 'paragraph', text: p }));
 	};
-	const formLabel = (f: string) => FORM_LABELS[f]?.({}, o) ?? f;
-	const regionLabel = (r: string) => (r ? (REGION_LABELS[r]?.({}, o) ?? r) : '');
-	const sourceLabel = (s: BudgetSource | '') => (s ? SOURCE_LABELS[s]({}, o) : '');
+	const formOf = (f: string) => formLabelIn(meta.locale, f);
+	const regionOf = (r: string) => (r ? regionLabelIn(meta.locale, r) : '');
+	const sourceOf = (s: BudgetSource | '') => (s ? sourceLabelIn(meta.locale, s) : '');
 	const type = content.office.type;
 	const title = meta.title.normalize('NFC').trim() || m.programmes_export_title_missing({}, o);
 
@@ -126,7 +128,7 @@ export function buildOutline(content: ProgrammeContent, meta: ExportMeta): Progr
 					{
 						kind: 'field',
 						label: m.programmes_export_office_type({}, o),
-						value: text(type ? OFFICE_LABELS[type]({}, o) : '')
+						value: text(type ? officeLabelIn(meta.locale, type) : '')
 					},
 					{
 						kind: 'field',
@@ -203,9 +205,9 @@ export function buildOutline(content: ProgrammeContent, meta: ExportMeta): Progr
 			case 'partners': {
 				const rows = content.partners.map((p) => [
 					text(p.name),
-					text(regionLabel(p.region)),
+					text(regionOf(p.region)),
 					text(p.reason),
-					text(p.forms.map(formLabel).join(', '))
+					text(p.forms.map(formOf).join(', '))
 				]);
 				blocks.push(h2(m.programmes_export_partners_priority({}, o)), {
 					kind: 'table',
@@ -218,8 +220,7 @@ export function buildOutline(content: ProgrammeContent, meta: ExportMeta): Progr
 					rows: rows.length ? rows : [[0, 1, 2, 3].map(() => text(''))]
 				});
 				blocks.push(h2(m.programmes_export_forms_general({}, o)));
-				if (content.forms.length)
-					blocks.push({ kind: 'list', items: content.forms.map((f) => ({ text: formLabel(f) })) });
+				if (content.forms.length) blocks.push({ kind: 'list', items: content.forms.map((f) => ({ text: formOf(f) })) });
 				else blocks.push({ kind: 'paragraph', text: placeholder, placeholder: true });
 				if (type === 'wojewodztwo')
 					blocks.push({ kind: 'paragraph', text: m.programmes_export_voivodeship_consent({}, o), note: true });
@@ -250,7 +251,7 @@ export function buildOutline(content: ProgrammeContent, meta: ExportMeta): Progr
 				const lines = [...content.budget].sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999));
 				const rows: Cell[][] = lines.map((b) => [
 					text(b.year === null ? '' : String(b.year)),
-					text(sourceLabel(b.source)),
+					text(sourceOf(b.source)),
 					b.amount === null ? text('') : { text: formatZloty(b.amount), alignRight: true },
 					text(b.purpose)
 				]);
@@ -305,7 +306,7 @@ export function buildOutline(content: ProgrammeContent, meta: ExportMeta): Progr
 		lang: meta.locale === 'pl' ? 'pl-PL' : 'en-GB',
 		title,
 		office: m.programmes_export_prepared_by({ office: text(meta.authorOffice || content.office.name).text }, o),
-		dateLine: m.programmes_export_as_of({ date: formatDateLong(meta.updatedAt) }, o),
+		dateLine: m.programmes_export_as_of({ date: formatDateLong(meta.updatedAt, meta.locale) }, o),
 		draftNote: m.programmes_export_draft_note({}, o),
 		tocTitle: m.programmes_export_toc({}, o),
 		tocHint: m.programmes_export_toc_hint({}, o),
@@ -362,30 +363,3 @@ function typeNotes(type: ProgrammeOfficeType | '', meta: ExportMeta): string[] {
 			return [m.programmes_export_res_note_type_missing({}, o)];
 	}
 }
-
-type Message = (inputs: Record<string, never>, options: { locale: 'pl' | 'en' }) => string;
-
-const FORM_LABELS: Record<string, Message> = {
-	'partnership-agreement': m.practices_form_partnership_agreement,
-	project: m.practices_form_project,
-	'economic-mission': m.practices_form_economic_mission,
-	'study-visit': m.practices_form_study_visit,
-	'investor-service': m.practices_form_investor_service,
-	exchange: m.practices_form_exchange
-};
-const REGION_LABELS: Record<string, Message> = {
-	'far-east': m.practices_region_far_east,
-	'middle-east': m.practices_region_middle_east,
-	other: m.practices_region_other
-};
-const OFFICE_LABELS: Record<ProgrammeOfficeType, Message> = {
-	gmina: m.practices_office_gmina,
-	powiat: m.practices_office_powiat,
-	wojewodztwo: m.practices_office_wojewodztwo
-};
-const SOURCE_LABELS: Record<BudgetSource, Message> = {
-	own: m.programmes_export_source_own,
-	eu: m.programmes_export_source_eu,
-	partners: m.programmes_export_source_partners,
-	other: m.programmes_export_source_other
-};
