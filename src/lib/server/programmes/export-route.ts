@@ -1,6 +1,7 @@
 // What the export routes share: the meta the exporters take, and the download response.
 import { getLocale } from '$lib/paraglide/runtime';
 import type { exportProgrammeDocx } from './export-docx';
+import { foldForSearch } from '../practices/search';
 import { programmeTitle, type LoadedProgramme } from './store';
 
 /** The meta the exporters take (typed from the exporter, so this file follows it). */
@@ -23,15 +24,11 @@ const TYPES = {
 
 /** "program-wspolpracy-gmina-przykladowa-2026-2030.docx": ASCII, so every browser keeps the name. */
 export function exportFileName(p: LoadedProgramme, ext: 'docx' | 'pdf'): string {
-	const base =
-		`program wspolpracy ${p.content.office.name || p.row.titleOffice} ${p.row.yearFrom ?? ''} ${p.row.yearTo ?? ''}`
-			.toLowerCase()
-			.replace(/ł/g, 'l')
-			.normalize('NFD')
-			.replace(/\p{M}/gu, '')
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-|-$/g, '')
-			.slice(0, 100);
+	const words = `program wspolpracy ${p.content.office.name || p.row.titleOffice} ${p.row.yearFrom ?? ''} ${p.row.yearTo ?? ''}`;
+	const base = foldForSearch(words)
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')
+		.slice(0, 100);
 	return `${base || 'program'}.${ext}`;
 }
 
