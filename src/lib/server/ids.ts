@@ -8,8 +8,8 @@ export function randomId(bytes = 15): string {
 	return encodeBase32LowerCaseNoPadding(buffer);
 }
 
-/** SHA-256 in hex: how every secret token is stored. Node's native hash (the same hex as @oslojs/crypto's
- * JavaScript one, which cost a few per cent of the CPU of every signed-in request). */
+/** SHA-256 in hex: how every secret token is stored. Node's native hash: the JavaScript one it replaced (same hex)
+ * cost a few per cent of the CPU of every signed-in request. */
 export function hashToken(token: string): string {
 	return createHash('sha256').update(token, 'utf8').digest('hex');
 }
