@@ -58,7 +58,6 @@ function pdfWorker(entry: string, mark: string): Worker {
 		workerData: mark,
 		resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 }
 	});
-	started.unref();
 	started.on('message', (answer: { id: number; bytes?: Uint8Array; error?: string }) => {
 		const job = pending.get(answer.id);
 		pending.delete(answer.id);
@@ -76,6 +75,9 @@ function pdfWorker(entry: string, mark: string): Worker {
 	};
 	started.on('error', fail);
 	started.on('exit', (code) => fail(new Error(`certificate PDF worker stopped (${code})`)));
+	// After the listeners: adding a 'message' listener refs the worker again, and a ref'd worker kept the server
+	// from exiting on SIGTERM (adapter-node's graceful stop) once one PDF had been printed.
+	started.unref();
 	worker = started;
 	return started;
 }
