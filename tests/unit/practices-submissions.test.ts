@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '$lib/server/db';
-import { auditLog } from '$lib/server/db/schema';
+import { auditLog, practiceSubmissions } from '$lib/server/db/schema';
 import { validateForm } from '$lib/server/forms/validate';
 import { submissionDataFromForm, submissionFormSchema } from '$lib/server/practices/form';
 import { allCases, casesForLesson, getCase, getLessonRefs } from '$lib/server/practices';
@@ -99,13 +99,15 @@ describe('moderation', () => {
 		if (!again.ok) throw new Error('invalid');
 		updateOwnSubmission(author, id, submissionDataFromForm(again.data));
 		expect(getOwnSubmission(author, id).status).toBe('pending');
+		// Read (and kept) before the publish: the kept list must not hide the new case afterwards.
+		const [course, lesson] = LESSON.split('/');
+		expect(casesForLesson(course, lesson).map((c) => c.slug)).not.toContain('lodz-fikcyjna-wymiana');
 		const slug = publishSubmission(admin, id, new Set(), getLessonRefs(), '2026-12-07');
 		expect(slug).toBe('lodz-fikcyjna-wymiana');
 		const published = getCase(slug);
 		expect(published).toMatchObject({ origin: 'submission', lastVerified: '2026-12-07', partner: { country: 'VN' } });
 		expect(allCases().some((c) => c.slug === slug)).toBe(true);
 		// The lesson it names lists it back.
-		const [course, lesson] = LESSON.split('/');
 		expect(casesForLesson(course, lesson).map((c) => c.slug)).toContain(slug);
 		const actions = getDb()
 			.select({ action: auditLog.action })
@@ -121,6 +123,32 @@ describe('moderation', () => {
 		]);
 		// Published: the author can no longer change it.
 		expect(() => updateOwnSubmission(author, id, submissionDataFromForm(again.data))).toThrow(SubmissionError);
+	});
+
+	it('the kept case list follows every change of the published rows', () => {
+		const admin = insertUser({ role: 'admin' });
+		const id = submit(insertUser(), 'Gmina Zmienna – partner fikcyjny');
+		const slug = publishSubmission(admin, id, new Set(), getLessonRefs(), '2026-12-07');
+		const [course, lesson] = LESSON.split('/');
+		const titles = () => casesForLesson(course, lesson).map((c) => c.title);
+		expect(titles()).toContain('Gmina Zmienna – partner fikcyjny');
+		// A change written with a later time: the new title replaces the old one.
+		const row = getDb().select().from(practiceSubmissions).where(eq(practiceSubmissions.id, id)).get()!;
+		const data = row.data as { frontmatter: Record<string, unknown> };
+		getDb()
+			.update(practiceSubmissions)
+			.set({
+				data: { ...data, frontmatter: { ...data.frontmatter, title: 'Gmina Zmieniona – partner fikcyjny' } },
+				updatedAt: new Date(row.updatedAt.getTime() + 1000)
+			})
+			.where(eq(practiceSubmissions.id, id))
+			.run();
+		expect(titles()).toContain('Gmina Zmieniona – partner fikcyjny');
+		expect(titles()).not.toContain('Gmina Zmienna – partner fikcyjny');
+		// A row leaving the published set leaves the lists.
+		getDb().delete(practiceSubmissions).where(eq(practiceSubmissions.id, id)).run();
+		expect(titles()).not.toContain('Gmina Zmieniona – partner fikcyjny');
+		expect(allCases().some((c) => c.slug === slug)).toBe(false);
 	});
 
 	it('only the author sees and edits a submission; a rejected one never appears', () => {

@@ -6,7 +6,7 @@ import { countriesByName, countryName } from './countries';
 import { OFFICE_ROWS, SOURCE_ROWS } from './form';
 import { SECTIONS } from './schema';
 import { searchCases, type PracticeFilters } from './search';
-import { publishedSubmissionCases } from './submissions';
+import { publishedCasesVersion, publishedSubmissionCases } from './submissions';
 
 export type { PracticeCase } from './catalogue';
 
@@ -32,11 +32,27 @@ export function fileCaseSlugs(): Set<string> {
 	return new Set(getFileCases().map((c) => c.slug));
 }
 
-/** Every published case: files, then submissions whose slug no file has. */
-export function allCases(): PracticeCase[] {
+// The merged list and its lesson index are built again only when a published submission changed
+// (publishedCasesVersion): the lesson page asks for its cases on every view.
+let merged: { version: string; all: PracticeCase[]; byLesson: Map<string, PracticeCase[]> } | undefined;
+
+function mergedCases() {
+	const version = publishedCasesVersion();
+	if (merged?.version === version) return merged;
 	const files = getFileCases();
 	const slugs = new Set(files.map((c) => c.slug));
-	return [...files, ...publishedSubmissionCases(getLessonRefs()).filter((c) => !slugs.has(c.slug))];
+	const all = [...files, ...publishedSubmissionCases(getLessonRefs()).filter((c) => !slugs.has(c.slug))];
+	const byLesson = new Map<string, PracticeCase[]>();
+	for (const c of [...all].sort((a, b) => a.title.localeCompare(b.title, 'pl'))) {
+		for (const ref of c.lessons) byLesson.set(ref, [...(byLesson.get(ref) ?? []), c]);
+	}
+	merged = { version, all, byLesson };
+	return merged;
+}
+
+/** Every published case: files, then submissions whose slug no file has. Callers must not change the list. */
+export function allCases(): readonly PracticeCase[] {
+	return mergedCases().all;
 }
 
 export function findCases(filters: PracticeFilters): PracticeCase[] {
@@ -47,12 +63,9 @@ export function getCase(slug: string): PracticeCase | undefined {
 	return allCases().find((c) => c.slug === slug);
 }
 
-/** Cases that name a lesson among the lessons they illustrate (the lesson page links them back). */
-export function casesForLesson(courseSlug: string, lessonSlug: string): PracticeCase[] {
-	const ref = `${courseSlug}/${lessonSlug}`;
-	return allCases()
-		.filter((c) => c.lessons.includes(ref))
-		.sort((a, b) => a.title.localeCompare(b.title, 'pl'));
+/** Cases that name a lesson among the lessons they illustrate (the lesson page links them back), by title. */
+export function casesForLesson(courseSlug: string, lessonSlug: string): readonly PracticeCase[] {
+	return mergedCases().byLesson.get(`${courseSlug}/${lessonSlug}`) ?? [];
 }
 
 /** A case is due for re-verification a year after it was last verified. */

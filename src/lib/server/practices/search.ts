@@ -125,7 +125,7 @@ export function scoreCase(c: PracticeCase, terms: string[], extra: string[] = []
  * `extraText` adds searchable words per case (the country's Polish name).
  */
 export function searchCases(
-	cases: PracticeCase[],
+	cases: readonly PracticeCase[],
 	filters: PracticeFilters,
 	extraText: (c: PracticeCase) => string[] = () => [],
 	currentYear?: number

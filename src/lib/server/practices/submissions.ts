@@ -228,6 +228,21 @@ export function submissionAsCase(
 
 const caseCache = new Map<string, { key: string; case?: PracticeCase }>();
 
+// What changes whenever a published case may have: the count, latest and sum of the published rows' change
+// times, read from the (status, updated_at) index alone. Every write here sets updated_at, and a row leaving or
+// joining the published set moves the count or the sum. The lesson page asks this on every view instead of
+// reading the rows (docs/PERFORMANCE.md, round three).
+const publishedFingerprint = prepared((db) =>
+	db.$client.prepare<[], { n: number; latest: number | null; total: number }>(
+		`select count(*) as n, max(updated_at) as latest, total(updated_at) as total
+			 from practice_submissions where status = 'published'`
+	)
+);
+export function publishedCasesVersion(): string {
+	const { n, latest, total } = publishedFingerprint().get()!;
+	return `${n}|${latest}|${total}`;
+}
+
 // The lesson page runs this on every view (its cases): the published rows' ids and change times come from one
 // prepared query, and a row's data is read only when it changed since it was parsed (docs/PERFORMANCE.md).
 const publishedRows = prepared((db) =>
