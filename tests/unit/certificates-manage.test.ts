@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { confirmName, reissueCertificate, revokeCertificate } from '$lib/server/certificates/manage';
-import { findByCode, statusOf } from '$lib/server/certificates/queries';
+import { findByCode, hasValidCertificate, statusOf } from '$lib/server/certificates/queries';
 import { takeVerifyLookup, VERIFY_LIMIT } from '$lib/server/certificates/throttle';
 import { fileNameFor, zipCertificates } from '$lib/server/certificates/zip';
 import { insertCertificate } from '$lib/server/certificates/issue';
@@ -86,6 +86,20 @@ describe('revoking and re-issuing', () => {
 			.all()
 			.filter((c) => statusOf(c) === 'valid');
 		expect(valid.map((c) => c.id)).toEqual([fresh.id]);
+	});
+
+	it('the finish line of the lesson and quiz pages: a valid certificate of that course only', () => {
+		const admin = insertUser({ role: 'admin' });
+		const user = insertUser();
+		expect(hasValidCertificate(user, 'dyplomacja-ekonomiczna')).toBe(false);
+		const cert = newCertificate(user);
+		expect(hasValidCertificate(user, 'dyplomacja-ekonomiczna')).toBe(true);
+		expect(hasValidCertificate(user, 'inny-kurs')).toBe(false);
+		expect(hasValidCertificate(insertUser(), 'dyplomacja-ekonomiczna')).toBe(false);
+		const fresh = reissueCertificate(cert.id, admin, 'Łucja Żółkiewska', 'Korekta')!;
+		expect(hasValidCertificate(user, 'dyplomacja-ekonomiczna')).toBe(true);
+		revokeCertificate(fresh.id, admin, 'Wydane omyłkowo');
+		expect(hasValidCertificate(user, 'dyplomacja-ekonomiczna')).toBe(false);
 	});
 });
 

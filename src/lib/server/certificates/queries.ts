@@ -114,7 +114,23 @@ export function validCertificateFor(userId: string, courseSlug: string): Certifi
 	return validCertificateQuery().get({ userId, courseSlug });
 }
 
-// Every lesson and course page view runs it: prepared once (db/index.ts prepared()).
+/**
+ * Whether the learner holds a valid certificate for the course: the lesson and quiz pages' finish line. Answered
+ * from the partial index of valid certificates alone (certificates_one_valid_idx), without reading the row and
+ * its signed credential.
+ */
+export function hasValidCertificate(userId: string, courseSlug: string): boolean {
+	return validCertificateExists().get(userId, courseSlug) !== undefined;
+}
+
+const validCertificateExists = prepared((db) =>
+	db.$client.prepare<[string, string], { found: 1 }>(
+		`select 1 as found from certificates
+		 where user_id = ? and course_slug = ? and revoked_at is null and replaced_by_id is null`
+	)
+);
+
+// The course page's finish line runs it: prepared once (db/index.ts prepared()).
 const validCertificateQuery = prepared((db) =>
 	db
 		.select()

@@ -106,13 +106,24 @@ export function recordProgress(
 	return { ...check, completed: !!row.completedAt || completedNow, completedNow, seconds: row.seconds };
 }
 
-/** The lesson's evidence as the page shows it ("n more minutes of reading"); null before the first open. */
-export function lessonEvidence(lesson: LessonKey & { minutes: number }): ProgressState | null {
+/**
+ * The lesson's record as its page shows it ("n more minutes of reading", completed, where the learner stopped),
+ * from one read of its row; null before the first open.
+ */
+export function lessonEvidence(
+	lesson: LessonKey & { minutes: number }
+): (ProgressState & { lastPosition: string }) | null {
 	const { minutes, ...key } = lesson;
 	const row = progressRow().get(key);
 	if (!row) return null;
 	const check = checkLessonCompletion({ seconds: row.seconds, minutes, endReached: row.endReachedAt !== null });
-	return { ...check, completed: !!row.completedAt, completedNow: false, seconds: row.seconds };
+	return {
+		...check,
+		completed: !!row.completedAt,
+		completedNow: false,
+		seconds: row.seconds,
+		lastPosition: row.lastPosition
+	};
 }
 
 /**
@@ -180,7 +191,8 @@ const progressRow = prepared((db) =>
 		.select({
 			seconds: lessonProgress.seconds,
 			completedAt: lessonProgress.completedAt,
-			endReachedAt: lessonProgress.endReachedAt
+			endReachedAt: lessonProgress.endReachedAt,
+			lastPosition: lessonProgress.lastPosition
 		})
 		.from(lessonProgress)
 		.where(

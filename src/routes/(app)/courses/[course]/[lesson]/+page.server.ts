@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { notSerialised } from '$lib/not-serialised';
 import { getLocale } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guards';
-import { validCertificateFor } from '$lib/server/certificates/queries';
+import { hasValidCertificate } from '$lib/server/certificates/queries';
 import { isStaff } from '$lib/server/lessons/access';
 import { readableLesson } from '$lib/server/lessons/readable';
 import { renderContent } from '$lib/server/lessons/render';
@@ -11,7 +11,6 @@ import { requiredSeconds } from '$lib/server/progress/lesson-completion';
 import { openedAt, openedToken } from '$lib/server/progress/opened';
 import { lessonEvidence } from '$lib/server/progress/record';
 import { openLesson, reportLessonProgress } from '$lib/server/progress/report';
-import { lessonStatuses } from '$lib/server/progress/summary';
 import type { Actions, PageServerLoad } from './$types';
 
 // Lesson content is server-rendered HTML; the page needs no framework JavaScript (see static/lesson-progress.js).
@@ -25,13 +24,11 @@ export const load = (async (event) => {
 	const { course, lesson, open } = readableLesson(user, event.params);
 	const key = { userId: user.id, courseSlug: course.slug, lessonSlug: lesson.slug };
 	const { html, headings } = await renderContent(lesson.path, getLocale());
-	const status = lessonStatuses(user.id, course.slug).get(lesson.slug);
 	const module = course.modules.find((mod) => mod.slug === lesson.moduleSlug)!;
 	const link = (l: typeof lesson | undefined) =>
 		l && open.has(l.moduleSlug) ? { href: `/courses/${course.slug}/${l.slug}`, title: l.title } : undefined;
 	const isLastOfModule = module.lessons.at(-1)?.slug === lesson.slug;
 	const evidence = lessonEvidence({ ...key, minutes: lesson.minutes });
-	const certificate = validCertificateFor(user.id, course.slug);
 	const data = {
 		course: { slug: course.slug, title: getLocale() === 'en' ? course.titleEn : course.title },
 		module: { number: module.index + 1, title: module.title },
@@ -45,7 +42,7 @@ export const load = (async (event) => {
 		},
 		html,
 		headings,
-		completed: status?.completed ?? false,
+		completed: evidence?.completed ?? false,
 		opened: openedToken(event.locals.session!.id, key),
 		// What the server still needs before it completes the lesson (progress/lesson-completion.ts).
 		completion: {
@@ -54,8 +51,8 @@ export const load = (async (event) => {
 			missingMinutes: Math.ceil((evidence?.missingSeconds ?? requiredSeconds(lesson.minutes)) / 60)
 		},
 		// The finish line: the course is complete and its certificate is ready.
-		courseComplete: !!certificate,
-		lastPosition: headings.find((h) => h.id === status?.lastPosition),
+		courseComplete: hasValidCertificate(user.id, course.slug),
+		lastPosition: headings.find((h) => h.id === evidence?.lastPosition),
 		previous: link(course.lessons[lesson.index - 1]),
 		next: link(course.lessons[lesson.index + 1]),
 		// After a module's last lesson its quiz comes next (it also opens the next module in sequential courses).

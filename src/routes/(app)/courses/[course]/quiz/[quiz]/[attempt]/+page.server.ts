@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
-import { validCertificateFor } from '$lib/server/certificates/queries';
+import { hasValidCertificate } from '$lib/server/certificates/queries';
 import {
 	DEADLINE_GRACE_MS,
 	getOwnAttempt,
@@ -57,7 +57,7 @@ export const load = ((event) => {
 				return lesson ? { href: `/courses/${course.slug}/${lesson.slug}`, title: lesson.title } : undefined;
 			}),
 			// The finish line: this pass completed the course (or it was complete already) and the certificate is ready.
-			finish: !!attempt.passed && !!validCertificateFor(user.id, course.slug),
+			finish: !!attempt.passed && hasValidCertificate(user.id, course.slug),
 			questions: [],
 			answers: {}
 		};
