@@ -24,9 +24,20 @@ function formatNumber(n: number): string {
 	return String(Math.round(n * 100) / 100).replace('.', ',');
 }
 
+// Local time of the people who read the file; sv-SE gives ISO-like "2026-11-30 09:00:00". One formatter for
+// every cell (the options toLocaleString would use): a new one per cell is slow and holds ICU memory until a GC.
+const warsawIso = new Intl.DateTimeFormat('sv-SE', {
+	timeZone: 'Europe/Warsaw',
+	year: 'numeric',
+	month: 'numeric',
+	day: 'numeric',
+	hour: 'numeric',
+	minute: 'numeric',
+	second: 'numeric'
+});
+
 function formatDate(d: Date): string {
-	// Local time of the people who read the file; sv-SE gives ISO-like "2026-11-30 09:00:00".
-	return d.toLocaleString('sv-SE', { timeZone: 'Europe/Warsaw' }).slice(0, 16);
+	return warsawIso.format(d).slice(0, 16);
 }
 
 export function csvCell(value: CsvValue): string {

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import * as schema from './schema';
 import { exitOnUnsupportedNode } from './supported-node.js';
 import { polishNameKey } from './name-order';
+import { cacheStatements } from './statement-cache';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** The database or a transaction on it: functions that take part in a caller's transaction accept either. */
@@ -22,6 +23,7 @@ export function openDatabase(path = databasePath()): DB {
 	exitOnUnsupportedNode();
 	if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
 	const client = new Database(path);
+	cacheStatements(client);
 	client.pragma('journal_mode = WAL');
 	client.pragma('foreign_keys = ON');
 	client.pragma('busy_timeout = 5000');

@@ -3,6 +3,7 @@
 // letter), like the certificates. The report is a Polish document, so its fixed wording is Polish here.
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { formatDateLong, formatDateTime } from '../../format';
 import { loadCertificateFonts } from '../certificates/fonts';
 import type { QuestionStats, SurveyResults } from './aggregate';
 import { MIN_CELL } from './aggregate';
@@ -71,16 +72,8 @@ const percentNumber = new Intl.NumberFormat('pl-PL', { maximumFractionDigits: 1 
 /** Same text as the page's formatNumber / formatPercent in Polish, so the two can be compared. */
 export const pdfNumber = (n: number | null) => (n === null || !Number.isFinite(n) ? '—' : number.format(n));
 export const pdfPercent = (p: number | null) => (p === null ? '—' : `${percentNumber.format(p)} %`);
-const dateLong = (d: Date) =>
-	new Intl.DateTimeFormat('pl-PL', {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'Europe/Warsaw'
-	}).format(d);
-
-const dateTime = (d: Date) =>
-	new Intl.DateTimeFormat('pl-PL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Warsaw' }).format(d);
+const dateLong = (d: Date) => formatDateLong(d, 'pl');
+const dateTime = (d: Date) => formatDateTime(d, 'pl');
 
 class Writer {
 	page!: PDFPage;

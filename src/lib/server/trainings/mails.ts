@@ -1,5 +1,6 @@
 // The mails of a training, in the registrant's language, each with its calendar invitation where it concerns a
 // seat. Built here and queued by the functions that change a registration, inside their transaction.
+import { formatDateLong, formatDateTimeFull, formatHourMinute } from '../../format';
 import { m } from '../../paraglide/messages';
 import type { Training, TrainingDay, TrainingRegistration } from '../db/schema';
 import type { Mail } from '../mail/outbox';
@@ -62,17 +63,12 @@ function calendarFor(
 	];
 }
 
+// The app's kept formatters ($lib/format): a new Intl.DateTimeFormat per mail held ICU memory outside the
+// JavaScript heap until the next full GC (55 MB for a run of 404 reminders: docs/PERFORMANCE.md, round three).
 function when(days: TrainingDay[], locale: 'pl' | 'en'): string {
-	const fmt = new Intl.DateTimeFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', {
-		timeZone: 'Europe/Warsaw',
-		dateStyle: 'full',
-		timeStyle: 'short'
-	});
-	const time = new Intl.DateTimeFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', {
-		timeZone: 'Europe/Warsaw',
-		timeStyle: 'short'
-	});
-	return days.map((d) => `- ${fmt.format(d.startsAt)}–${time.format(d.endsAt)}`).join('\n');
+	return days
+		.map((d) => `- ${formatDateTimeFull(d.startsAt, locale)}–${formatHourMinute(d.endsAt, locale)}`)
+		.join('\n');
 }
 
 export type RegistrationMailKind =
@@ -217,10 +213,7 @@ export function reminderMail(ctx: {
 		subject: m.training_mail_reminder_subject(
 			{
 				title: training.title,
-				date: new Intl.DateTimeFormat(reg.locale === 'pl' ? 'pl-PL' : 'en-GB', {
-					timeZone: 'Europe/Warsaw',
-					dateStyle: 'long'
-				}).format(ctx.day.startsAt)
+				date: formatDateLong(ctx.day.startsAt, reg.locale)
 			},
 			o
 		),
