@@ -213,7 +213,9 @@ export const quizAttempts = sqliteTable(
 		passed: integer('passed', { mode: 'boolean' })
 	},
 	(t) => [
-		index('quiz_attempts_user_quiz_idx').on(t.userId, t.courseSlug, t.quizSlug),
+		// `passed` last: the course, lesson and quiz pages' "which quizzes has this learner passed" reads the index
+		// alone instead of each attempt row with its layout (docs/PERFORMANCE.md, round three).
+		index('quiz_attempts_user_quiz_idx').on(t.userId, t.courseSlug, t.quizSlug, t.passed),
 		index('quiz_attempts_quiz_idx').on(t.courseSlug, t.quizSlug, t.contentVersion)
 	]
 );
