@@ -1,4 +1,5 @@
 // Reads the body of an autosave request: a small JSON object, refused before parsing if it is too large.
+import { bodyUpTo } from '../forms/body';
 import { QuizError } from './errors';
 
 /** An answer is a few ids; 16 KB leaves room for any question and refuses junk early. */
@@ -15,12 +16,11 @@ export interface AnswerRequest {
 export async function readAnswerRequest(request: Request): Promise<AnswerRequest> {
 	// Only JSON: a cross-site form cannot send it without a CORS preflight, which this server never grants.
 	if (!request.headers.get('content-type')?.startsWith('application/json')) throw new QuizError('bad_answer');
-	const declared = Number(request.headers.get('content-length') ?? '0');
-	if (declared > MAX_ANSWER_BYTES) throw new QuizError('too_large');
-	const text = await readLimited(request, MAX_ANSWER_BYTES);
+	const bytes = await bodyUpTo(request, MAX_ANSWER_BYTES);
+	if (!bytes) throw new QuizError('too_large');
 	let body: unknown;
 	try {
-		body = JSON.parse(text);
+		body = JSON.parse(new TextDecoder().decode(bytes));
 	} catch {
 		throw new QuizError('bad_answer');
 	}
@@ -31,23 +31,4 @@ export async function readAnswerRequest(request: Request): Promise<AnswerRequest
 	if (seq !== undefined && !(typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0))
 		throw new QuizError('bad_answer');
 	return { attemptId, questionId, answer, seq };
-}
-
-/** Reads at most `limit` bytes; a chunked body without a length is cut off, not buffered whole. */
-async function readLimited(request: Request, limit: number): Promise<string> {
-	if (!request.body) return '';
-	const reader = request.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		size += value.byteLength;
-		if (size > limit) {
-			await reader.cancel();
-			throw new QuizError('too_large');
-		}
-		chunks.push(value);
-	}
-	return new TextDecoder().decode(Buffer.concat(chunks));
 }

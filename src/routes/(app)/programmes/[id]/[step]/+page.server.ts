@@ -16,7 +16,8 @@ import {
 	tooManyPairs,
 	type Fields
 } from '$lib/server/programmes/form';
-import { formDataUpTo, orHttpError, refusedForm, stepOr404 } from '$lib/server/programmes/http';
+import { formDataUpTo } from '$lib/server/forms/body';
+import { orHttpError, refusedForm, stepOr404 } from '$lib/server/programmes/http';
 import { missingText, translateErrors } from '$lib/server/programmes/messages';
 import { stepReadiness } from '$lib/server/programmes/readiness';
 import { casesForStep, lessonsForStep } from '$lib/server/programmes/resources';
