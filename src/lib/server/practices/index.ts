@@ -44,7 +44,11 @@ function mergedCases() {
 	const all = [...files, ...publishedSubmissionCases(getLessonRefs()).filter((c) => !slugs.has(c.slug))];
 	const byLesson = new Map<string, PracticeCase[]>();
 	for (const c of [...all].sort((a, b) => a.title.localeCompare(b.title, 'pl'))) {
-		for (const ref of c.lessons) byLesson.set(ref, [...(byLesson.get(ref) ?? []), c]);
+		for (const ref of c.lessons) {
+			const list = byLesson.get(ref);
+			if (list) list.push(c);
+			else byLesson.set(ref, [c]);
+		}
 	}
 	merged = { version, all, byLesson };
 	return merged;

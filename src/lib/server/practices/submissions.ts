@@ -1,7 +1,7 @@
 // Cases sent through the form and their moderation: pending -> (changes_requested -> pending)* -> published or
 // rejected. Each change is one transaction with its audit entry. A published submission becomes a case through
 // the same validation as the files (parseCase), so the two sources cannot drift apart.
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { audit } from '../audit/log';
 import { getDb, prepared, type Tx } from '../db';
 import { practiceSubmissions, users, type PracticeSubmissionStatus } from '../db/schema';
@@ -226,12 +226,10 @@ export function submissionAsCase(
 	);
 }
 
-const caseCache = new Map<string, { key: string; case?: PracticeCase }>();
-
 // What changes whenever a published case may have: the count, latest and sum of the published rows' change
 // times, read from the (status, updated_at) index alone. Every write here sets updated_at, and a row leaving or
-// joining the published set moves the count or the sum. The lesson page asks this on every view instead of
-// reading the rows (docs/PERFORMANCE.md, round three).
+// joining the published set moves the count or the sum. The lesson page asks this on every view; the cases
+// themselves are read and parsed again only when it changes (index.ts, docs/PERFORMANCE.md round four).
 const publishedFingerprint = prepared((db) =>
 	db.$client.prepare<[], { n: number; latest: number | null; total: number }>(
 		`select count(*) as n, max(updated_at) as latest, total(updated_at) as total
@@ -243,38 +241,18 @@ export function publishedCasesVersion(): string {
 	return `${n}|${latest}|${total}`;
 }
 
-// The lesson page runs this on every view (its cases): the published rows' ids and change times come from one
-// prepared query, and a row's data is read only when it changed since it was parsed (docs/PERFORMANCE.md).
-const publishedRows = prepared((db) =>
-	db
-		.select({ id: practiceSubmissions.id, slug: practiceSubmissions.slug, updatedAt: practiceSubmissions.updatedAt })
+/** Published submissions as cases; one that no longer validates is left out (and logged). */
+export function publishedSubmissionCases(lessonRefs: Set<string>): PracticeCase[] {
+	const rows = getDb()
+		.select({ id: practiceSubmissions.id, slug: practiceSubmissions.slug, data: practiceSubmissions.data })
 		.from(practiceSubmissions)
 		.where(and(eq(practiceSubmissions.status, 'published'), isNotNull(practiceSubmissions.slug)))
-		.prepare()
-);
-const submissionData = prepared((db) =>
-	db
-		.select({ data: practiceSubmissions.data })
-		.from(practiceSubmissions)
-		.where(eq(practiceSubmissions.id, sql.placeholder('id')))
-		.prepare()
-);
-
-/** Published submissions as cases (parsed once per change); one that no longer validates is left out. */
-export function publishedSubmissionCases(lessonRefs: Set<string>): PracticeCase[] {
+		.all();
 	const out: PracticeCase[] = [];
-	for (const row of publishedRows().all()) {
-		const key = `${row.updatedAt.getTime()}|${row.slug}`;
-		let cached = caseCache.get(row.id);
-		if (!cached || cached.key !== key) {
-			const data = submissionData().get({ id: row.id });
-			if (!data) continue;
-			const result = submissionAsCase({ ...row, data: data.data }, lessonRefs);
-			if (!result.case) console.warn(`[practices] published ${result.problems.join('; ')}`);
-			cached = { key, case: result.case };
-			caseCache.set(row.id, cached);
-		}
-		if (cached.case) out.push(cached.case);
+	for (const row of rows) {
+		const result = submissionAsCase(row, lessonRefs);
+		if (result.case) out.push(result.case);
+		else console.warn(`[practices] published ${result.problems.join('; ')}`);
 	}
 	return out;
 }
