@@ -27,7 +27,7 @@ export function createSession(token: string, userId: string, now = Date.now()): 
 // Every request runs this look-up: two statements prepared once (see prepared() in db/index.ts), their rows
 // mapped here. Drizzle's mapping of a joined row (an entity check per column) cost more than the query itself
 // (docs/PERFORMANCE.md, round two); and SQLite answers the session, then the user by primary key, in 7 µs where
-// the same join took 18 µs (round three, measured on the bench's data set). The columns are db/schema.ts's.
+// the same join took 18 µs (round four, measured on the bench's data set). The columns are db/schema.ts's.
 interface SessionRow {
 	userId: string;
 	expiresAt: number;

@@ -214,7 +214,7 @@ export const quizAttempts = sqliteTable(
 	},
 	(t) => [
 		// `passed` last: the course, lesson and quiz pages' "which quizzes has this learner passed" reads the index
-		// alone instead of each attempt row with its layout (docs/PERFORMANCE.md, round three).
+		// alone instead of each attempt row with its layout (docs/PERFORMANCE.md, round four).
 		index('quiz_attempts_user_quiz_idx').on(t.userId, t.courseSlug, t.quizSlug, t.passed),
 		index('quiz_attempts_quiz_idx').on(t.courseSlug, t.quizSlug, t.contentVersion)
 	]

@@ -64,7 +64,7 @@ function calendarFor(
 }
 
 // The app's kept formatters ($lib/format): a new Intl.DateTimeFormat per mail held ICU memory outside the
-// JavaScript heap until the next full GC (55 MB for a run of 404 reminders: docs/PERFORMANCE.md, round three).
+// JavaScript heap until the next full GC (31 MB of the 404 reminders at a first start: docs/PERFORMANCE.md, round four).
 function when(days: TrainingDay[], locale: 'pl' | 'en'): string {
 	return days
 		.map((d) => `- ${formatDateTimeFull(d.startsAt, locale)}–${formatHourMinute(d.endsAt, locale)}`)
