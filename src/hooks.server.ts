@@ -13,6 +13,7 @@ import { getDb } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
 import { resumePendingMail } from '$lib/server/mail/outbox';
 import { startMaintenance } from '$lib/server/maintenance';
+import { missingClauseSettings } from '$lib/server/trainings/public';
 
 export const init: ServerInit = async () => {
 	getDb();
@@ -21,6 +22,12 @@ export const init: ServerInit = async () => {
 	if (process.env.AKADEMIA_DEMO === '1') await seedDemoIfEmpty();
 	startMaintenance();
 	resumePendingMail();
+	// The registration card collects personal data under an information clause that must name the controller.
+	const missing = missingClauseSettings();
+	if (missing.length > 0)
+		console.warn(
+			`[trainings] set ${missing.join(' and ')}: the registration card's information clause shows a placeholder (docs/OPERATIONS.md)`
+		);
 };
 
 // The cookie is sent again only when the session's expiry moves (auth/session.ts), not on every response.

@@ -37,6 +37,8 @@ export const formatDate = when('date', {});
 export const formatDateLong = when('date-long', { day: 'numeric', month: 'long', year: 'numeric' });
 /** "26 lis 2026, 17:37" */
 export const formatDateTime = when('date-time', { dateStyle: 'medium', timeStyle: 'short' });
+/** "czwartek, 26 listopada 2026" (a training day's heading, its hours beside it) */
+export const formatDateFull = when('date-full', { dateStyle: 'full' });
 /** "czwartek, 26 listopada 2026 17:37" (a live session on the dashboard) */
 export const formatDateTimeFull = when('date-time-full', { dateStyle: 'full', timeStyle: 'short' });
 /** "17:37:05" */

@@ -79,7 +79,7 @@ test.describe('accounts and roles', () => {
 		await expectAccessible(page);
 		await page.getByLabel('Adres e-mail').fill('zly-adres');
 		await page.getByRole('button', { name: 'Wyślij zaproszenie' }).click();
-		await expect(page.getByRole('alert')).toContainText('Wpisz poprawny adres e-mail');
+		await expect(page.getByRole('alert')).toContainText('Proszę wpisać poprawny adres e-mail');
 		await page.getByLabel('Adres e-mail').fill(email);
 		await page.getByLabel('Rola').selectOption('trainer');
 		await page.getByRole('button', { name: 'Wyślij zaproszenie' }).click();

@@ -40,7 +40,7 @@ test('an admin anonymises a person after confirming; the person can no longer si
 	await expect(page.getByText('Lena Właścicielka')).toBeVisible();
 	await expectAccessible(page);
 	await page.getByRole('button', { name: 'Zanonimizuj' }).click();
-	await expect(page.getByRole('alert')).toContainText('Zaznacz potwierdzenie');
+	await expect(page.getByRole('alert')).toContainText('Proszę zaznaczyć potwierdzenie');
 	await page.getByLabel('Potwierdzam, że chcę trwale zanonimizować tę osobę').check();
 	await page.getByRole('button', { name: 'Zanonimizuj' }).click();
 	await expect(page.getByRole('status')).toContainText('Osoba została zanonimizowana');

@@ -45,7 +45,7 @@ describe('form validation', () => {
 			personSchema,
 			form({ email: 'a@b.test', name: 'Jan Kowalski', organisation: '=HYPERLINK("http://x")' })
 		);
-		expect(!result.ok && result.errors.organisation).toMatch(/niedozwolone znaki/);
+		expect(!result.ok && result.errors.organisation).toMatch(/nie może zaczynać się od „=”/);
 	});
 
 	it('refuses invisible format characters (Unicode Cf) in every free-text field (issue 14)', () => {

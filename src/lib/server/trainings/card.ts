@@ -3,22 +3,15 @@ import { z } from 'zod';
 import { OFFICE_TYPES, type ProgrammeItem } from '../db/schema';
 import { fields } from '../forms/fields';
 
+// The programme's lines keep their own check (markup, control characters, a formula start): they are parsed,
+// not validated by a schema. Free text of the card and the training form uses the shared fields.optionalText.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
 const UNSAFE_TEXT = /[<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|^[=+\-@\t\r]/;
 
-/** Free text that may be empty: no markup, no formula, at most `max` characters. */
-export const optionalText = (max: number) =>
-	z
-		.string()
-		.optional()
-		.transform((s) => (s ?? '').trim())
-		.pipe(
-			z
-				.string()
-				.max(max, `too_long:${max}`)
-				.refine((s) => !UNSAFE_TEXT.test(s), 'text_invalid')
-		);
+const optionalText = fields.optionalText;
 
+// A phone number in any usual notation: "+48 12 345 67 89", "(12) 345-67-89". Only these characters pass, so no
+// formula rule applies: a leading "+" is the country code (CSV exports neutralise it on output, server/csv.ts).
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;
 
 export const cardSchema = (requiresApproval: boolean) =>
@@ -29,7 +22,11 @@ export const cardSchema = (requiresApproval: boolean) =>
 		office: fields.organisation(),
 		office_type: z.enum(OFFICE_TYPES, { error: 'required' }),
 		email: fields.email(),
-		phone: optionalText(20).refine((s) => s === '' || PHONE.test(s), 'phone_invalid'),
+		phone: z
+			.string()
+			.optional()
+			.transform((s) => (s ?? '').trim())
+			.refine((s) => s === '' || PHONE.test(s), 'phone_invalid'),
 		dietary: optionalText(300),
 		accessibility: optionalText(300),
 		superior_email: requiresApproval

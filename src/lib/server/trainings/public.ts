@@ -40,12 +40,24 @@ function publicView(training: Training, now: number) {
 	};
 }
 
-/** The information clause's variables: who the controller is comes from the environment (empty: placeholder). */
+/**
+ * The information clause's variables. The controller comes from the environment: TRAINING_CONTROLLER_NAME, else
+ * the accessibility statement's entity or an INSTITUTION_NAME set for this installation; the contact from
+ * TRAINING_CONTROLLER_CONTACT, else the accessibility contact or CONTACT_EMAIL. Empty: the page shows a marked
+ * placeholder, and the server says so at start (missingClauseSettings).
+ */
 export function clauseSettings(env: Record<string, string | undefined> = process.env) {
+	const first = (...names: string[]) => names.map((n) => env[n]?.trim()).find(Boolean) ?? '';
 	return {
 		version: CONSENT_VERSION,
-		controller: env.TRAINING_CONTROLLER_NAME?.trim() || env.A11Y_ENTITY_NAME?.trim() || '',
-		contact: env.TRAINING_CONTROLLER_CONTACT?.trim() || env.A11Y_CONTACT_EMAIL?.trim() || '',
+		controller: first('TRAINING_CONTROLLER_NAME', 'A11Y_ENTITY_NAME', 'INSTITUTION_NAME', 'CERT_ISSUER'),
+		contact: first('TRAINING_CONTROLLER_CONTACT', 'A11Y_CONTACT_EMAIL', 'CONTACT_EMAIL'),
 		retentionDays: trainingRetentionDays(env)
 	};
+}
+
+/** The settings a public registration card's information clause still lacks (for a warning at start). */
+export function missingClauseSettings(env: Record<string, string | undefined> = process.env): string[] {
+	const { controller, contact } = clauseSettings(env);
+	return [...(controller ? [] : ['TRAINING_CONTROLLER_NAME']), ...(contact ? [] : ['TRAINING_CONTROLLER_CONTACT'])];
 }
