@@ -152,7 +152,7 @@ describe('registration', () => {
 		const later = Date.now() + 40 * 86_400_000;
 		expect(moveRegistration(a.id, other.id, { ...ctx, trainingId: first.id, now: later })).toEqual({
 			ok: false,
-			reason: 'closed'
+			reason: 'started'
 		});
 		expect(seatCounts(first.id).confirmed).toBe(1);
 	});

@@ -1,5 +1,5 @@
 // Reading trainings: the public list, one training with its days, seat counts.
-import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '../db';
 import { trainingDays, trainingRegistrations, trainings, type Training, type TrainingDay } from '../db/schema';
 import { seatsLeft } from './seats';
@@ -139,16 +139,6 @@ export function allTrainings() {
 			const s = span(daysOf(t.id));
 			return { ...t, start: s?.start ?? null, counts: seatCounts(t.id) };
 		});
-}
-
-/** Trainings that end after `now` (move targets). */
-export function futureTrainingIds(now = Date.now()) {
-	return getDb()
-		.selectDistinct({ id: trainingDays.trainingId })
-		.from(trainingDays)
-		.where(gt(trainingDays.endsAt, new Date(now)))
-		.all()
-		.map((r) => r.id);
 }
 
 /** The training day behind a live session, with its training (null for a session typed in by hand). */

@@ -46,7 +46,8 @@ const REFUSALS = {
 	not_allowed: () => m.training_admin_refused_not_allowed(),
 	no_seat: () => m.training_admin_refused_no_seat(),
 	duplicate: () => m.training_admin_refused_duplicate(),
-	closed: () => m.training_admin_refused_closed()
+	closed: () => m.training_admin_refused_closed(),
+	started: () => m.training_admin_refused_started()
 };
 
 export const load = ((event) => {
@@ -95,8 +96,9 @@ export const load = ((event) => {
 			createdAt: r.createdAt,
 			anonymised: !!r.anonymisedAt
 		})),
+		// The trainings moveRegistration accepts: on, and not begun.
 		moveTargets: allTrainings()
-			.filter((t) => t.id !== training.id && t.status === 'published')
+			.filter((t) => t.id !== training.id && t.status === 'published' && !(t.start && t.start.getTime() <= Date.now()))
 			.map((t) => ({ id: t.id, title: t.title })),
 		courses: getCatalogue().courses.map((c) => ({ slug: c.slug, title: c.title }))
 	};
