@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '$lib/server/db';
 import { auditLog, mailOutbox, trainingRegistrations } from '$lib/server/db/schema';
 import { seatCounts, trainingById } from '$lib/server/trainings/catalogue';
-import { cancelTraining, updateTraining } from '$lib/server/trainings/manage';
+import { cancelTraining, createTraining, updateTraining } from '$lib/server/trainings/manage';
 import {
 	cancelByOrganiser,
 	cancelByToken,
@@ -71,6 +71,27 @@ describe('registration', () => {
 		});
 		expect(getDb().select().from(trainingRegistrations).all()).toHaveLength(1);
 		expect(getDb().select().from(auditLog).all()).toHaveLength(before);
+	});
+
+	it('takes no card while the training has no date: the confirmation would carry an empty schedule', () => {
+		const { adminId } = makeTraining();
+		const now = Date.now();
+		const { id } = createTraining(
+			adminId,
+			{
+				title: 'Termin zostanie podany',
+				invitation: 'Zapraszamy.',
+				place: 'Kraków',
+				onlineUrl: '',
+				seats: 10,
+				registrationDeadline: new Date(now + 10 * 86_400_000),
+				requiresApproval: false,
+				courseSlugs: ['protokol-dyplomatyczny']
+			},
+			adminId
+		);
+		expect(registerForTraining(id, card(1), { ...ctx, now })).toEqual({ ok: false, reason: 'closed' });
+		expect(getDb().select().from(trainingRegistrations).all()).toHaveLength(0);
 	});
 
 	it('refuses after the deadline', () => {
