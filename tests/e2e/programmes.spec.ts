@@ -43,6 +43,12 @@ test('draft all steps, share with a trainer who comments, publish, find it as an
 		'Miasto partnerskie w Niemczech (fikcyjne).'
 	);
 	await expect(learner.getByText('gotowe', { exact: true })).toBeVisible();
+	// Text typed just before leaving for another step is saved first (the autosave's pause has not passed yet).
+	await learner.getByLabel('Obecne formy współpracy').fill('Wymiana chórów (fikcyjna).');
+	await learner.getByRole('link', { name: '2. Cele i wskaźniki' }).click();
+	await expect(learner).toHaveURL(/\/goals$/);
+	await gotoReady(learner, `${overview}/office`);
+	await expect(learner.getByLabel('Obecne formy współpracy')).toHaveValue('Wymiana chórów (fikcyjna).');
 
 	await gotoReady(learner, `${overview}/goals`);
 	await learner.getByLabel('Cel strategiczny', { exact: true }).fill('Gmina otwarta na partnerów z Azji');

@@ -42,7 +42,7 @@ export class Autosave {
 		this.conflict = null;
 	}
 
-	async saveNow() {
+	async saveNow({ keepalive = false } = {}) {
 		const { id, step, version, form, blocked } = this.#source();
 		if (!form || blocked) return;
 		const fields = [...new FormData(form).entries()].filter(
@@ -53,7 +53,9 @@ export class Autosave {
 			const res = await fetch(`/programmes/${id}/save`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ step, version, fields })
+				body: JSON.stringify({ step, version, fields }),
+				// Leaving the page: the request outlives it (a closed tab, a link elsewhere).
+				keepalive
 			});
 			const body = await res.json();
 			if (res.ok) {
@@ -83,12 +85,37 @@ export class Autosave {
 	changed = () => {
 		clearTimeout(this.#timer);
 		// Fire and forget: saveNow reports its own failures in the status line, so the chain never rejects.
-		this.#timer = setTimeout(() => void this.save(), 800);
+		this.#timer = setTimeout(() => {
+			this.#timer = undefined;
+			void this.save();
+		}, 800);
 	};
+
+	/** A change typed in the last pause is not sent yet (leaving now would lose it). */
+	get pending() {
+		return this.#timer !== undefined;
+	}
 
 	/** The button saves what autosave was about to: no pending autosave; resolves when queued saves are done. */
 	flush() {
 		clearTimeout(this.#timer);
+		this.#timer = undefined;
 		return this.#chain;
+	}
+
+	/** Leaving to another step or page: the pending change is saved first; resolves when it is stored. */
+	saveBeforeLeaving() {
+		if (!this.pending) return this.#chain;
+		clearTimeout(this.#timer);
+		this.#timer = undefined;
+		return this.save();
+	}
+
+	/** The page is going away (tab closed, hidden on a phone): the pending change goes in a request that outlives it. */
+	saveOnUnload() {
+		if (!this.pending) return;
+		clearTimeout(this.#timer);
+		this.#timer = undefined;
+		void this.saveNow({ keepalive: true });
 	}
 }
