@@ -174,12 +174,19 @@ describe('step form', () => {
 		]);
 	});
 
-	it('refuses markup, a bad year, an unknown option and overlong text, naming the field', () => {
+	it('takes office text as typed: a pasted list, a phone, a comparison (escaped wherever it is shown)', () => {
+		const text = '- Wydział Promocji\n- Biuro Rady\n+48 12 345 67 89 (sekretariat)\n@Wydział\nBudżet < 50 tys. zł';
+		const r = parseStep('organisation', [['organisation.departments', text]]);
+		if (!r.ok) throw new Error(JSON.stringify(r.errors));
+		expect(r.update.apply(emptyProgramme()).organisation.departments).toBe(text);
+	});
+
+	it('refuses control characters, a bad year, an unknown option and overlong text, naming the field', () => {
 		const r = parseStep('budget', [
 			['b.0.year', '20266'],
 			['b.0.source', 'lottery'],
 			['b.0.amount', '12,5'],
-			['b.0.purpose', '<script>x</script>'],
+			['b.0.purpose', 'Wymiana\u0007 młodzieży'],
 			['r.0.risk', 'x'.repeat(5000)]
 		]);
 		expect(r.ok).toBe(false);

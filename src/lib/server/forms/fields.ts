@@ -21,6 +21,20 @@ export function unsafeTextReason(text: string): 'text_invalid' | 'text_invisible
 	return null;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * The message key for text that reaches only pages and documents, where it is escaped, and never a spreadsheet:
+ * a programme's paragraphs. There a pasted list ("- Wydział Promocji"), a phone ("+48 …") or "Budżet < 50 tys. zł"
+ * is ordinary text; control and invisible characters are still refused.
+ */
+export function unsafeDocumentTextReason(text: string): 'text_invalid' | 'text_invisible' | null {
+	if (INVISIBLE.test(text)) return 'text_invisible';
+	if (CONTROL.test(text)) return 'text_invalid';
+	return null;
+}
+
 /** Adds the free-text rules to a string schema (for a field the ready-made ones below do not fit). */
 export function safeText<S extends z.ZodType<string>>(schema: S) {
 	return schema.superRefine((s, ctx) => {

@@ -17,7 +17,7 @@ import {
 	type Risk,
 	type StrategicGoal
 } from '../../programmes/model';
-import { unsafeTextReason } from '../forms/fields';
+import { unsafeDocumentTextReason } from '../forms/fields';
 import { randomId } from '../ids';
 
 export const SHORT = 300;
@@ -96,7 +96,7 @@ class Reader {
 		const s = this.raw(name).trim();
 		if (s.length > max) this.errors[name] = `too_long:${max}`;
 		else {
-			const reason = s ? unsafeTextReason(s) : null;
+			const reason = s ? unsafeDocumentTextReason(s) : null;
 			if (reason) this.errors[name] = reason;
 		}
 		return s;
