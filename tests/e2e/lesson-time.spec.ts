@@ -141,7 +141,7 @@ test.describe('lesson time', () => {
 		await expect
 			.poll(async () => {
 				await gotoReady(page, `/courses/${COURSE}`);
-				return page.getByText('ukończone lekcje: 1 z 3').count();
+				return page.getByText('lekcje: 1 z 3').count();
 			})
 			.toBe(1);
 		await page.context().close();

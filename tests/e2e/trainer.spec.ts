@@ -209,7 +209,7 @@ test.describe('trainer reports', () => {
 			`⚠ Liczba podejść: ${attempts}. Przy mniej niż 10 podejściach wskaźniki są mało wiarygodne, więc strona nie oznacza pytań do przejrzenia.`
 		);
 		// Below the minimum no question is flagged for review.
-		await expect(page.getByText('wartość ujemna: sprawdź treść pytania')).toHaveCount(0);
+		await expect(page.getByText('wartość ujemna: warto sprawdzić treść pytania')).toHaveCount(0);
 		// First-attempt and final pass rates, side by side.
 		await expect(page.locator('dt:text-is("Zaliczenie przy pierwszym podejściu")')).toBeVisible();
 		await expect(page.locator('dt:text-is("Zaliczenie ostatecznie (w dowolnym podejściu)")')).toBeVisible();

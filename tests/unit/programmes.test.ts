@@ -200,7 +200,7 @@ describe('step form', () => {
 		});
 	});
 
-	it('step 1 sets the title office, falling back to the office name', () => {
+	it('step 1 sets the title office; emptied, the title stays (the nominative name would read wrongly in it)', () => {
 		const r = parseStep('office', [
 			['office.name', 'Gmina Fikcyjna'],
 			['title.office', ''],
@@ -208,7 +208,9 @@ describe('step form', () => {
 			['years.to', '2030']
 		]);
 		if (!r.ok) throw new Error('refused');
-		expect(r.update.titleOffice).toBe('Gmina Fikcyjna');
+		expect(r.update.titleOffice).toBeUndefined();
+		const named = parseStep('office', [['title.office', 'Gminy Fikcyjnej']]);
+		expect(named.ok && named.update.titleOffice).toBe('Gminy Fikcyjnej');
 		expect(r.update.apply(emptyProgramme()).years).toEqual({ from: 2026, to: 2030 });
 	});
 });

@@ -1,5 +1,6 @@
 // CSV that opens correctly in Polish Excel: UTF-8 with a BOM (or Excel guesses cp1250 and breaks "ł"),
 // ";" as the separator (Polish Excel uses "," for decimals), CRLF line ends. Pure, so it is unit-tested.
+import { attachmentDisposition } from './attachment';
 
 export type CsvValue = string | number | boolean | Date | null | undefined;
 
@@ -62,11 +63,10 @@ export function toCsv(header: string[], rows: CsvValue[][]): string {
 
 /** A download response; the filename is ASCII-safe with the UTF-8 name alongside (RFC 6266). */
 export function csvResponse(body: string, filename: string): Response {
-	const ascii = filename.normalize('NFD').replace(/[^\w.-]+/g, '-');
 	return new Response(body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+			'content-disposition': attachmentDisposition(filename),
 			'cache-control': 'private, no-store'
 		}
 	});

@@ -240,7 +240,9 @@ export function parseStep(step: ProgrammeStep, pairs: FieldPairs): StepParse {
 				to: r.int('years.to', YEAR_MIN, YEAR_MAX, 'year_invalid')
 			};
 			const titleOffice = r.text('title.office', SHORT);
-			update = { apply: (c) => ({ ...c, office, years }), titleOffice: titleOffice || office.name };
+			// The title needs the office's name in the genitive ("Gminy Przykładowej"), which only a person can write:
+			// an emptied field keeps the title as it was.
+			update = { apply: (c) => ({ ...c, office, years }), titleOffice: titleOffice || undefined };
 			break;
 		}
 		case 'goals': {

@@ -1,4 +1,5 @@
 // The report's downloads: the PDF and the raw, anonymised answers (XLSX, CSV).
+import { attachmentDisposition } from '../attachment';
 import { getCatalogue } from '../content';
 import { answerTable, answersCsv, answersXlsx } from './exports';
 import type { Survey } from './catalogue';
@@ -54,11 +55,10 @@ export const responsesXlsx = (survey: Survey) => answersXlsx(table(survey), 'Odp
 
 /** ASCII-safe attachment header with the UTF-8 name alongside (RFC 6266). */
 export function download(body: BodyInit, filename: string, type: string): Response {
-	const ascii = filename.normalize('NFD').replace(/[^\w.-]+/g, '-');
 	return new Response(body, {
 		headers: {
 			'content-type': type,
-			'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+			'content-disposition': attachmentDisposition(filename),
 			'cache-control': 'private, no-store'
 		}
 	});

@@ -21,7 +21,7 @@ const year = z
 const schema = z
 	.object({
 		office: fields.plainText(300),
-		titleOffice: fields.optionalText(300),
+		titleOffice: fields.plainText(300),
 		type: z.enum(PROGRAMME_OFFICE_TYPES, { error: 'required' }),
 		from: year,
 		to: year,
@@ -57,7 +57,7 @@ export const actions = {
 		content.office.name = d.office;
 		content.office.type = d.type;
 		content.years = { from: d.from, to: d.to };
-		const id = createProgramme(user, { titleOffice: d.titleOffice || d.office, content });
+		const id = createProgramme(user, { titleOffice: d.titleOffice, content });
 		if (!id) return fail(500, { values: safeValues(form, FIELDS), errors: formError(m.error_invalid()) });
 		redirect(303, `/programmes/${id}${start.prefilled ? '?prefilled' : ''}`);
 	}
