@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { confirmName, reissueCertificate, revokeCertificate } from '$lib/server/certificates/manage';
 import { findByCode, hasValidCertificate, statusOf } from '$lib/server/certificates/queries';
 import { takeVerifyLookup, VERIFY_LIMIT } from '$lib/server/certificates/throttle';
+import { verifyCode } from '$lib/server/certificates/verify';
 import { fileNameFor, zipCertificates } from '$lib/server/certificates/zip';
 import { insertCertificate } from '$lib/server/certificates/issue';
 import { getDb } from '$lib/server/db';
@@ -110,6 +111,22 @@ describe('verification throttle', () => {
 		expect(takeVerifyLookup('10.0.0.1', now + 60_000)).toBe(VERIFY_LIMIT.windowMs - 60_000);
 		expect(takeVerifyLookup('10.0.0.2', now + 60_000)).toBe(0);
 		expect(takeVerifyLookup('10.0.0.1', now + VERIFY_LIMIT.windowMs)).toBe(0);
+	});
+
+	it('the page spends the budget on unknown codes only: an office checking a whole group is never held back', () => {
+		const cert = newCertificate(insertUser());
+		const now = Date.now();
+		for (let i = 0; i < VERIFY_LIMIT.lookups * 2; i++)
+			expect(verifyCode('10.0.0.3', cert.code, now + i).kind).toBe('found');
+		for (let i = 0; i < VERIFY_LIMIT.lookups; i++)
+			expect(verifyCode('10.0.0.3', 'ZZZZZ-ZZZZ0', now).kind).toBe('missing');
+		// Budget spent by guesses: every look-up waits, a real code too.
+		expect(verifyCode('10.0.0.3', cert.code, now + 1000)).toEqual({
+			kind: 'throttled',
+			waitMs: VERIFY_LIMIT.windowMs - 1000
+		});
+		expect(verifyCode('10.0.0.3', cert.code.toLowerCase(), now + 1000).kind).toBe('throttled');
+		expect(verifyCode('10.0.0.3', cert.code, now + VERIFY_LIMIT.windowMs).kind).toBe('found');
 	});
 });
 

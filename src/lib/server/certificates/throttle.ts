@@ -29,3 +29,14 @@ export function takeVerifyLookup(
 		return count > VERIFY_LIMIT.lookups ? windowStart.getTime() + VERIFY_LIMIT.windowMs - now : 0;
 	});
 }
+
+/** Milliseconds until this address may look up again (0: now), without counting anything. */
+export function verifyLookupWait(address: string, now = Date.now(), scope: 'verify' | 'badge' = 'verify'): number {
+	const row = getDb()
+		.select()
+		.from(authThrottle)
+		.where(eq(authThrottle.key, `${scope}:${address}`))
+		.get();
+	if (!row || now - row.windowStart.getTime() >= VERIFY_LIMIT.windowMs || row.failures < VERIFY_LIMIT.lookups) return 0;
+	return row.windowStart.getTime() + VERIFY_LIMIT.windowMs - now;
+}

@@ -1,21 +1,18 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { normalizeCode } from '$lib/server/certificates/code';
-import { findById, findByCode, statusOf } from '$lib/server/certificates/queries';
-import { takeVerifyLookup } from '$lib/server/certificates/throttle';
+import { findById, statusOf } from '$lib/server/certificates/queries';
+import { verifyCode } from '$lib/server/certificates/verify';
 import type { PageServerLoad } from './$types';
 
 // Public, no guard: shows only what the certificate itself shows, nothing else about the person.
 export const load = ((event) => {
-	const wait = takeVerifyLookup(event.getClientAddress());
-	if (wait > 0) error(429, { message: m.verify_throttled({ minutes: Math.ceil(wait / 60_000) }) });
+	const found = verifyCode(event.getClientAddress(), event.params.code);
+	if (found.kind === 'throttled')
+		error(429, { message: m.verify_throttled({ minutes: Math.ceil(found.waitMs / 60_000) }) });
 	event.setHeaders({ 'X-Robots-Tag': 'noindex' });
-
-	const code = normalizeCode(event.params.code);
-	if (!code) error(404, { message: m.verify_not_found() });
-	if (code !== event.params.code) redirect(308, `/verify/${code}`);
-	const cert = findByCode(code);
-	if (!cert) error(404, { message: m.verify_not_found() });
+	if (found.kind === 'redirect') redirect(308, `/verify/${found.code}`);
+	if (found.kind === 'missing') error(404, { message: m.verify_not_found() });
+	const { cert } = found;
 	const replacement = cert.replacedById ? findById(cert.replacedById) : undefined;
 	return {
 		code: cert.code,
