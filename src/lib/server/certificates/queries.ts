@@ -1,11 +1,20 @@
 // Reading certificates: by public code (verification), by owner (the learner), by group (trainer), by search (admin).
 import { and, desc, eq, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
+import { getCourse } from '../content';
 import type { Course } from '../content/catalogue';
 import { getDb, prepared } from '../db';
 import { certificates, groupMembers, groups, users, type Certificate } from '../db/schema';
 import { loadCompletionFacts, missingForCertificate } from './completion';
 
 export type CertificateStatus = 'valid' | 'revoked' | 'replaced';
+
+/**
+ * The course title to show beside a certificate: as printed (Polish), or the course's English title on an
+ * English page (the PDF prints it the same way in its English line).
+ */
+export function shownCourseTitle(cert: Pick<Certificate, 'courseSlug' | 'courseTitle'>, locale: string): string {
+	return locale === 'en' ? (getCourse(cert.courseSlug)?.titleEn ?? cert.courseTitle) : cert.courseTitle;
+}
 
 export function statusOf(cert: Pick<Certificate, 'revokedAt' | 'replacedById'>): CertificateStatus {
 	return cert.replacedById ? 'replaced' : cert.revokedAt ? 'revoked' : 'valid';

@@ -1,9 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guards';
 import { confirmOrRequestName, latestNameRequests } from '$lib/server/certificates/manage';
-import { findById, findOwned, listForUser, statusOf } from '$lib/server/certificates/queries';
+import { findById, findOwned, listForUser, shownCourseTitle, statusOf } from '$lib/server/certificates/queries';
 import { fields } from '$lib/server/forms/fields';
 import { formError, safeValues, validateForm } from '$lib/server/forms/validate';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,7 +18,7 @@ export const load = ((event) => {
 		id: c.id,
 		code: c.code,
 		name: c.nameAsPrinted,
-		courseTitle: c.courseTitle,
+		courseTitle: shownCourseTitle(c, getLocale()),
 		hours: c.hours,
 		completedAt: c.completedAt,
 		issuedAt: c.issuedAt,

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { findById, statusOf } from '$lib/server/certificates/queries';
+import { getLocale } from '$lib/paraglide/runtime';
+import { findById, shownCourseTitle, statusOf } from '$lib/server/certificates/queries';
 import { verifyCode } from '$lib/server/certificates/verify';
 import type { PageServerLoad } from './$types';
 
@@ -18,7 +19,7 @@ export const load = ((event) => {
 		code: cert.code,
 		status: statusOf(cert),
 		name: cert.nameAsPrinted,
-		courseTitle: cert.courseTitle,
+		courseTitle: shownCourseTitle(cert, getLocale()),
 		hours: cert.hours,
 		completedAt: cert.completedAt,
 		issuedAt: cert.issuedAt,
