@@ -45,6 +45,10 @@ describe('reading answers from the form', () => {
 		expect(read({ 'q:kolejnosc:x': '2' }).kolejnosc).toBe('incomplete');
 		expect(read({ 'q:ile': '11' }).ile).toBe('number_range');
 		expect(read({ 'q:ile': '1e3' }).ile).toBe('number_invalid');
+		// A count takes whole numbers only ("integer: true"); the fixture's own question allows 3,5.
+		const count = survey.questions.map((q) => (q.id === 'ile' ? { ...q, integer: true } : q));
+		expect(readAnswers(count, fields({ 'q:ile': '3,5' })).errors.ile).toBe('number_integer');
+		expect(readAnswers(count, fields({ 'q:ile': '3' })).values.ile).toBe(3);
 		expect(read({ 'q:waga:protokol': '6' }).waga).toBe('invalid_option');
 	});
 

@@ -19,6 +19,7 @@ export type AnswerErrorCode =
 	| 'too_many'
 	| 'number_invalid'
 	| 'number_range'
+	| 'number_integer'
 	| 'too_long'
 	| 'ranking_duplicate';
 
@@ -110,6 +111,7 @@ export function readAnswer(q: SurveyQuestion, get: FieldGetter): ReadResult {
 			if (!raw) return { value: null };
 			if (!/^-?\d+(\.\d+)?$/.test(raw)) return { error: 'number_invalid' };
 			const n = Number(raw);
+			if (q.integer && !Number.isInteger(n)) return { error: 'number_integer' };
 			if (n < q.min || n > q.max) return { error: 'number_range' };
 			return { value: n };
 		}

@@ -21,6 +21,7 @@ const ANSWER: Record<AnswerErrorCode, () => string> = {
 	too_many: () => m.survey_answer_too_many(),
 	number_invalid: () => m.survey_answer_number_invalid(),
 	number_range: () => m.survey_answer_number_range(),
+	number_integer: () => m.survey_answer_number_integer(),
 	too_long: () => m.survey_answer_too_long(),
 	ranking_duplicate: () => m.survey_answer_ranking_duplicate()
 };

@@ -56,6 +56,8 @@ const number = z.strictObject({
 	type: z.literal('number'),
 	min: z.number().default(0),
 	max: z.number().default(1_000_000),
+	/** A count (delegations, partners): whole numbers only. */
+	integer: z.boolean().default(false),
 	unit: text.optional()
 });
 const shortText = z.strictObject({
