@@ -49,6 +49,14 @@ test('draft all steps, share with a trainer who comments, publish, find it as an
 	await expect(learner).toHaveURL(/\/goals$/);
 	await gotoReady(learner, `${overview}/office`);
 	await expect(learner.getByLabel('Obecne formy współpracy')).toHaveValue('Wymiana chórów (fikcyjna).');
+	// A change the server refuses keeps the page: the step link does not lose it, the field says what to fix.
+	await learner.getByLabel('Pierwszy rok programu').fill('dwa tysiące');
+	await learner.getByRole('link', { name: '2. Cele i wskaźniki' }).click();
+	await expect(learner.getByText('Proszę podać rok czterema cyframi')).toBeVisible();
+	await expect(learner).toHaveURL(/\/office$/);
+	await expect(learner.getByLabel('Pierwszy rok programu')).toHaveValue('dwa tysiące');
+	await learner.getByLabel('Pierwszy rok programu').fill('2026');
+	await expect(learner.getByText(/Zapisano o /)).toBeVisible();
 
 	await gotoReady(learner, `${overview}/goals`);
 	await learner.getByLabel('Cel strategiczny', { exact: true }).fill('Gmina otwarta na partnerów z Azji');

@@ -42,9 +42,10 @@ export class Autosave {
 		this.conflict = null;
 	}
 
-	async saveNow({ keepalive = false } = {}) {
+	/** Sends the form now; true when it was stored (or there was nothing to store). */
+	async saveNow({ keepalive = false } = {}): Promise<boolean> {
 		const { id, step, version, form, blocked } = this.#source();
-		if (!form || blocked) return;
+		if (!form || blocked) return true;
 		const fields = [...new FormData(form).entries()].filter(
 			([k, val]) => typeof val === 'string' && k !== 'version' && k !== 'add'
 		);
@@ -63,6 +64,7 @@ export class Autosave {
 				this.live = { ready: body.ready, missing: body.missing ?? [] };
 				this.errors = {};
 				this.status = m.programmes_autosave_saved({ time: formatTime(body.savedAt) });
+				return true;
 			} else if (res.status === 409) {
 				this.conflict = body.conflict;
 				this.status = body.error;
@@ -73,12 +75,14 @@ export class Autosave {
 		} catch {
 			this.status = m.programmes_autosave_failed();
 		}
+		return false;
 	}
 
-	/** Queue a save after the ones already waiting. */
-	save() {
-		this.#chain = this.#chain.then(() => this.saveNow());
-		return this.#chain;
+	/** Queue a save after the ones already waiting; resolves to whether it was stored. */
+	save(): Promise<boolean> {
+		const saved = this.#chain.then(() => this.saveNow());
+		this.#chain = saved.then(() => undefined);
+		return saved;
 	}
 
 	/** A field changed: save after a short pause, unless it changes again. */
@@ -103,9 +107,9 @@ export class Autosave {
 		return this.#chain;
 	}
 
-	/** Leaving to another step or page: the pending change is saved first; resolves when it is stored. */
-	saveBeforeLeaving() {
-		if (!this.pending) return this.#chain;
+	/** Leaving to another step or page: the pending change is saved first; resolves to whether it was stored. */
+	saveBeforeLeaving(): Promise<boolean> {
+		if (!this.pending) return this.#chain.then(() => true);
 		clearTimeout(this.#timer);
 		this.#timer = undefined;
 		return this.save();
