@@ -177,6 +177,11 @@ test.describe('accounts and roles', () => {
 		await first.getByRole('button', { name: 'Zmień hasło' }).click();
 		await expect(first.getByRole('alert')).toContainText('Obecne hasło jest nieprawidłowe');
 		await first.getByLabel('Obecne hasło').fill('stare-haslo-1234');
+		await first.getByLabel('Nowe hasło').fill('stare-haslo-1234');
+		await first.getByLabel('Powtórz hasło').fill('stare-haslo-1234');
+		await first.getByRole('button', { name: 'Zmień hasło' }).click();
+		await expect(first.getByRole('alert')).toContainText('Nowe hasło musi różnić się od obecnego');
+		await first.getByLabel('Obecne hasło').fill('stare-haslo-1234');
 		await first.getByLabel('Nowe hasło').fill('nowe-haslo-1234');
 		await first.getByLabel('Powtórz hasło').fill('nowe-haslo-1234');
 		await first.getByRole('button', { name: 'Zmień hasło' }).click();

@@ -25,6 +25,7 @@ const MESSAGES: Record<string, (max?: number) => string> = {
 	password_too_short: () => m.error_password_too_short(),
 	password_too_long: () => m.error_password_too_long(),
 	passwords_differ: () => m.error_passwords_differ(),
+	password_unchanged: () => m.error_password_unchanged(),
 	role_invalid: () => m.error_role_invalid(),
 	practices_forms_required: () => m.practices_error_forms_required(),
 	practices_year_invalid: () => m.practices_error_year_invalid(),

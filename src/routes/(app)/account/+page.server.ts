@@ -8,7 +8,10 @@ import { fields, newPasswordSchema } from '$lib/server/forms/fields';
 import { fieldError, validateForm } from '$lib/server/forms/validate';
 import type { Actions, PageServerLoad } from './$types';
 
-const changePasswordSchema = z.object({ current_password: fields.currentPassword() }).and(newPasswordSchema);
+const changePasswordSchema = z
+	.object({ current_password: fields.currentPassword() })
+	.and(newPasswordSchema)
+	.refine((v) => v.password !== v.current_password, { message: 'password_unchanged', path: ['password'] });
 
 export const load = ((event) => {
 	const user = requireUser(event);
