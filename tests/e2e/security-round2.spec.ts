@@ -155,3 +155,12 @@ test('autosave: saves of one question go out one after another, so the newest an
 	).toBeChecked();
 	await page.context().close();
 });
+
+test('a download opened by a person without access gets a Polish page, a script gets JSON', async ({ request }) => {
+	const html = await request.get('/trainer/groups/unknown/progress.csv', { headers: { accept: 'text/html' } });
+	expect(html.status()).toBe(401);
+	expect(await html.text()).toContain('Nie udało się otworzyć tej strony ani pliku (błąd 401)');
+	const json = await request.get('/trainer/groups/unknown/progress.csv', { headers: { accept: 'application/json' } });
+	expect(json.status()).toBe(401);
+	expect(await json.json()).toEqual({ message: 'unauthorised' });
+});
