@@ -25,6 +25,10 @@ async function fillCase(page: Page) {
 		'Przenoszalność'
 	])
 		await page.getByLabel(heading, { exact: true }).fill(`- ${heading}: fikcyjny tekst.\n- drugi punkt`);
+	// Contact details without the consent to publish them: the moderator sees them, the case page does not.
+	await page
+		.getByLabel('Dane kontaktowe (wydział, adres e-mail urzędu)')
+		.fill('Wydział Promocji, promocja@fikcyjna.test');
 	await page.getByLabel('Tytuł źródła 1').fill('Strona testowa');
 	await page.getByLabel('Wydawca źródła 1').fill('Wydawca testowy');
 }
@@ -51,6 +55,8 @@ test('submit as a learner, moderate as an admin, find the published case by sear
 	await gotoReady(admin, '/admin/practices');
 	await admin.getByRole('link', { name: title }).click();
 	await admin.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await expect(admin.getByText('Wydział Promocji, promocja@fikcyjna.test')).toBeVisible();
+	await expect(admin.getByText('Zgoda na publikację: nie')).toBeVisible();
 	await admin.getByLabel('Komentarz dla autora').fill('Proszę podać rok zakończenia.');
 	await admin.getByRole('button', { name: 'Poproś o zmiany' }).click();
 	await expect(admin.locator('[data-status]')).toHaveText('potrzebne zmiany');
@@ -97,6 +103,7 @@ test('submit as a learner, moderate as an admin, find the published case by sear
 	await expect(visitor.getByRole('heading', { name: 'Trudności i wnioski' })).toBeVisible();
 	await expect(visitor.getByRole('link', { name: 'https://example.org/zrodlo' })).toBeVisible();
 	await expect(visitor.getByText(/Ostatnia weryfikacja:/)).toBeVisible();
+	await expect(visitor.getByText('promocja@fikcyjna.test')).toHaveCount(0);
 	const csv = await visitor.request.get(`/practices/export.csv?q=${stamp}`);
 	const body = await csv.text();
 	expect(body.startsWith('\uFEFF')).toBe(true);

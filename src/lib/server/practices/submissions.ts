@@ -129,6 +129,16 @@ function moderate(
 	});
 }
 
+/**
+ * What the submitter wrote about being contacted, for the moderator: the case page shows the text only with the
+ * consent, so the moderator sees both before publishing.
+ */
+export function submittedContact(row: SubmissionRow): { text: string; consent: boolean } | null {
+	const contact = (row.data as unknown as SubmissionData).frontmatter.contact as
+		{ consent?: boolean; text?: string } | undefined;
+	return contact?.text ? { text: String(contact.text), consent: contact.consent === true } : null;
+}
+
 export function requestChanges(adminId: string, id: string, comment: string, tx: Tx = getDb()) {
 	moderate(
 		adminId,

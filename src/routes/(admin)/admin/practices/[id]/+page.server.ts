@@ -11,6 +11,7 @@ import {
 	rejectSubmission,
 	requestChanges,
 	submissionAsCase,
+	submittedContact,
 	SubmissionError
 } from '$lib/server/practices/submissions';
 import { caseView } from '$lib/server/practices/view';
@@ -53,7 +54,8 @@ export const load = ((event) => {
 			authorEmail: row.authorEmail,
 			createdAt: row.createdAt,
 			updatedAt: row.updatedAt,
-			version: String(row.updatedAt.getTime())
+			version: String(row.updatedAt.getTime()),
+			contact: submittedContact(row)
 		},
 		preview: check.case ? caseView(check.case) : undefined,
 		problems: check.problems
