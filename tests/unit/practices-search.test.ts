@@ -119,3 +119,22 @@ describe('re-verification', () => {
 		expect(isStale('2024-02-29', new Date('2025-03-01T00:00:00Z'))).toBe(true);
 	});
 });
+
+describe('country names in the page language', () => {
+	it('gives English names on English pages, the curated Polish ones otherwise', async () => {
+		const { countryName, countriesByName } = await import('$lib/server/practices/countries');
+		expect(countryName('KR')).toBe('Korea Południowa');
+		expect(countryName('KR', 'en')).toBe('South Korea');
+		expect(countryName('JP', 'en')).toBe('Japan');
+		expect(countriesByName(['JP', 'CN', 'KR'], 'en').map((c) => c.name)).toEqual(['China', 'Japan', 'South Korea']);
+		expect(countryName('XX', 'en')).toBe('XX');
+	});
+
+	it('finds a case by its country in either language', async () => {
+		const { allCases, findCases } = await import('$lib/server/practices');
+		const japanese = allCases().filter((c) => c.partner.country === 'JP').length;
+		expect(japanese).toBeGreaterThan(0);
+		expect(findCases(filtersFromQuery(new URLSearchParams('q=Japan'))).length).toBeGreaterThanOrEqual(japanese);
+		expect(findCases(filtersFromQuery(new URLSearchParams('q=Japonia'))).length).toBeGreaterThanOrEqual(japanese);
+	});
+});

@@ -65,13 +65,22 @@ export const COUNTRIES: Record<string, Country> = {
 	CA: { name: 'Kanada', region: 'other' }
 };
 
-export function countryName(code: string): string {
-	return COUNTRIES[code]?.name ?? code;
+// English names come from the runtime's own ICU data (CLDR), so no list is kept twice; Polish ones are curated.
+const englishNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** The country's name in the page's language (Polish unless 'en'); the code itself when unknown. */
+export function countryName(code: string, locale = 'pl'): string {
+	const country = COUNTRIES[code];
+	if (!country) return code;
+	return locale === 'en' ? (englishNames.of(code) ?? country.name) : country.name;
 }
 
-/** Codes sorted by Polish name, for select boxes. */
-export function countriesByName(): { code: string; name: string }[] {
-	return Object.entries(COUNTRIES)
-		.map(([code, c]) => ({ code, name: c.name }))
-		.sort((a, b) => a.name.localeCompare(b.name, 'pl'));
+/** Codes with their names in the page's language, sorted by name, for select boxes. */
+export function countriesByName(
+	codes: string[] = Object.keys(COUNTRIES),
+	locale = 'pl'
+): { code: string; name: string }[] {
+	return codes
+		.map((code) => ({ code, name: countryName(code, locale) }))
+		.sort((a, b) => a.name.localeCompare(b.name, locale));
 }

@@ -60,7 +60,11 @@ export function allCases(): readonly PracticeCase[] {
 }
 
 export function findCases(filters: PracticeFilters): PracticeCase[] {
-	return searchCases(allCases(), filters, (c) => [countryName(c.partner.country)]);
+	// A case is found by its country's name in either language ("Japonia", "Japan").
+	return searchCases(allCases(), filters, (c) => [
+		countryName(c.partner.country, 'pl'),
+		countryName(c.partner.country, 'en')
+	]);
 }
 
 export function getCase(slug: string): PracticeCase | undefined {

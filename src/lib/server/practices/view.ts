@@ -26,7 +26,7 @@ export interface CaseView {
 	lessons: { href: string; title: string; course: string }[];
 }
 
-export function caseView(c: PracticeCase, now = new Date()): CaseView {
+export function caseView(c: PracticeCase, now = new Date(), locale = 'pl'): CaseView {
 	const courses = getCatalogue().courses;
 	const lessons = c.lessons.flatMap((ref) => {
 		const [courseSlug, lessonSlug] = ref.split('/');
@@ -42,7 +42,7 @@ export function caseView(c: PracticeCase, now = new Date()): CaseView {
 		title: c.title,
 		summary: c.summary,
 		offices: c.offices,
-		partner: { ...c.partner, countryName: countryName(c.partner.country) },
+		partner: { ...c.partner, countryName: countryName(c.partner.country, locale) },
 		forms: c.forms,
 		yearFrom: c.yearFrom,
 		yearTo: c.yearTo,
@@ -57,13 +57,13 @@ export function caseView(c: PracticeCase, now = new Date()): CaseView {
 }
 
 /** A short entry for lists. */
-export function caseSummary(c: PracticeCase) {
+export function caseSummary(c: PracticeCase, locale = 'pl') {
 	return {
 		slug: c.slug,
 		title: c.title,
 		summary: c.summary,
 		offices: c.offices,
-		partner: { ...c.partner, countryName: countryName(c.partner.country) },
+		partner: { ...c.partner, countryName: countryName(c.partner.country, locale) },
 		forms: c.forms,
 		yearFrom: c.yearFrom,
 		yearTo: c.yearTo,

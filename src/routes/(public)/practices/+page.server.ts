@@ -1,5 +1,6 @@
 import { allCases, findCases } from '$lib/server/practices';
-import { countryName } from '$lib/server/practices/countries';
+import { getLocale } from '$lib/paraglide/runtime';
+import { countriesByName } from '$lib/server/practices/countries';
 import { filtersFromQuery } from '$lib/server/practices/search';
 import { caseSummary } from '$lib/server/practices/view';
 import type { PageServerLoad } from './$types';
@@ -7,11 +8,9 @@ import type { PageServerLoad } from './$types';
 // Public by design (the library is open to every office, no account needed), so no guard.
 export const load = (({ url, locals }) => {
 	const filters = filtersFromQuery(url.searchParams);
-	const cases = findCases(filters).map(caseSummary);
+	const cases = findCases(filters).map((c) => caseSummary(c, getLocale()));
 	// Only countries that some case has, so no filter leads to an empty list by construction.
-	const countries = [...new Set(allCases().map((c) => c.partner.country))]
-		.map((code) => ({ code, name: countryName(code) }))
-		.sort((a, b) => a.name.localeCompare(b.name, 'pl'));
+	const countries = countriesByName([...new Set(allCases().map((c) => c.partner.country))], getLocale());
 	return {
 		filters,
 		cases,

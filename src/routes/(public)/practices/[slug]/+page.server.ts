@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
 import { getCase } from '$lib/server/practices';
 import { caseView } from '$lib/server/practices/view';
 import type { PageServerLoad } from './$types';
@@ -7,5 +8,5 @@ import type { PageServerLoad } from './$types';
 export const load = (({ params }) => {
 	const found = getCase(params.slug);
 	if (!found) error(404, { message: 'not found' });
-	return { c: caseView(found) };
+	return { c: caseView(found, new Date(), getLocale()) };
 }) satisfies PageServerLoad;

@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { requireRole } from '$lib/server/auth/guards';
@@ -57,7 +58,7 @@ export const load = ((event) => {
 			version: String(row.updatedAt.getTime()),
 			contact: submittedContact(row)
 		},
-		preview: check.case ? caseView(check.case) : undefined,
+		preview: check.case ? caseView(check.case, new Date(), getLocale()) : undefined,
 		problems: check.problems
 	};
 }) satisfies PageServerLoad;

@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { requireUser } from '$lib/server/auth/guards';
 import { formDataToObject, formError, validateForm } from '$lib/server/forms/validate';
@@ -44,7 +45,7 @@ export const load = ((event) => {
 			updatedAt: row.updatedAt
 		},
 		sent: event.url.searchParams.has('sent'),
-		preview: preview ? caseView(preview) : undefined,
+		preview: preview ? caseView(preview, new Date(), getLocale()) : undefined,
 		editable,
 		values: editable ? formValuesFromData(row.data as unknown as SubmissionData) : undefined,
 		...formOptions()
