@@ -76,6 +76,14 @@ test.describe.serial('needs diagnosis survey', () => {
 		await expect(page.getByRole('status').getByText(/Odpowiedzi zapisano/)).toBeVisible();
 		await gotoReady(page, link);
 		await expect(page.locator('textarea[name="q:co-najpierw"]')).toHaveValue(FIRST);
+		// An answer autosave cannot keep is named beside its question, and the typed value stays to be corrected.
+		await page.locator('input[name="q:wizyty-rocznie"]').fill('3,5');
+		await expect(page.locator('#err-wizyty-rocznie')).toHaveText(
+			'Prosimy wpisać liczbę całkowitą, bez części ułamkowej.'
+		);
+		await expect(page.locator('input[name="q:wizyty-rocznie"]')).toHaveValue('3,5');
+		await page.locator('input[name="q:wizyty-rocznie"]').fill('3');
+		await expect(page.locator('#err-wizyty-rocznie')).toHaveCount(0);
 
 		// Sending with required questions missing is refused and names them.
 		await page.getByRole('button', { name: 'Wyślij ankietę' }).click();

@@ -60,7 +60,8 @@ export function formState(survey: Survey, respondent: Respondent | null): FormSt
 }
 
 export type FormSaveResult =
-	{ ok: true; submitted: boolean; skipped: string[] } | { ok: false; errors: Record<string, AnswerErrorCode> };
+	| { ok: true; submitted: boolean; skipped: string[]; problems: Record<string, AnswerErrorCode> }
+	| { ok: false; errors: Record<string, AnswerErrorCode> };
 
 /**
  * Saves the whole form. `lenient` (autosave): answers with a problem are skipped and reported, the rest saved;
@@ -79,5 +80,5 @@ export function saveForm(
 	if (skipped.length > 0 && !options.lenient) return { ok: false, errors };
 	const result = saveResponse(survey, respondent, values, { submit: options.submit });
 	if (!result.ok) return result;
-	return { ok: true, submitted: result.submitted, skipped };
+	return { ok: true, submitted: result.submitted, skipped, problems: errors };
 }

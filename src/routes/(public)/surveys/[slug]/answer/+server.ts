@@ -23,7 +23,8 @@ export const POST = (async (event) => {
 		);
 		const result = saveForm(survey, who.respondent!, body.fields, { submit: false, lenient: true });
 		if (!result.ok) return json({ errors: answerErrors(result.errors) }, { status: 400 });
-		return json({ saved: true, savedAt: Date.now(), skipped: result.skipped });
+		// Each skipped answer's reason, for the message beside its question.
+		return json({ saved: true, savedAt: Date.now(), skipped: result.skipped, problems: answerErrors(result.problems) });
 	} catch (e) {
 		if (!(e instanceof SurveyError)) throw e;
 		return json({ error: surveyErrorMessage(e.code), code: e.code }, { status: e.status });
