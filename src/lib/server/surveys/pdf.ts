@@ -108,15 +108,42 @@ class Writer {
 		for (const paragraph of text.split('\n')) {
 			let line = '';
 			for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-				const next = line ? `${line} ${word}` : word;
-				if (line && font.widthOfTextAtSize(next, size) > width) {
-					lines.push(line);
-					line = word;
-				} else line = next;
+				// A word wider than the column ("miejsko-wiejska" in a narrow table column) breaks after its
+				// hyphens, and only then between letters: it never runs into the next column or past the margin.
+				for (const [k, piece] of this.pieces(word, size, font, width).entries()) {
+					const next = !line ? piece : k > 0 ? line + piece : `${line} ${piece}`;
+					if (line && font.widthOfTextAtSize(next, size) > width) {
+						lines.push(line);
+						line = piece;
+					} else line = next;
+				}
 			}
 			lines.push(line);
 		}
 		return lines;
+	}
+
+	/** A word as it may be broken: whole if it fits, else after each hyphen, else in letters that fit. */
+	private pieces(word: string, size: number, font: PDFFont, width: number): string[] {
+		if (font.widthOfTextAtSize(word, size) <= width) return [word];
+		return word.split(/(?<=-)/).flatMap((part) => {
+			if (font.widthOfTextAtSize(part, size) <= width) return [part];
+			const out: string[] = [];
+			let chunk = '';
+			for (const ch of part) {
+				if (chunk && font.widthOfTextAtSize(chunk + ch, size) > width) {
+					out.push(chunk);
+					chunk = ch;
+				} else chunk += ch;
+			}
+			return chunk ? [...out, chunk] : out;
+		});
+	}
+
+	/** The widest piece a cell can be broken into (its longest word, split after hyphens). */
+	private widestPiece(text: string, size: number, font: PDFFont): number {
+		const parts = text.split(/\s+/).flatMap((w) => w.split(/(?<=-)/));
+		return Math.max(0, ...parts.map((p) => font.widthOfTextAtSize(p, size)));
 	}
 
 	text(
@@ -159,7 +186,27 @@ class Writer {
 
 	/** A simple table; the first column wraps, the others are short numbers. */
 	table(header: string[], rows: string[][], firstWidth = WIDTH * 0.45) {
-		const rest = header.length > 1 ? (WIDTH - firstWidth) / (header.length - 1) : 0;
+		const cols = header.length;
+		let rest = cols > 1 ? (WIDTH - firstWidth) / (cols - 1) : 0;
+		// Many columns (a breakdown by region): the others take the width their longest word needs, the first
+		// column gives it up, down to a quarter of the page.
+		if (cols > 1) {
+			const need =
+				Math.max(
+					...header
+						.slice(1)
+						.map((h, i) =>
+							Math.max(
+								this.widestPiece(h, 8.5, this.bold),
+								...rows.map((r) => this.widestPiece(r[i + 1] ?? '', 8.5, this.regular))
+							)
+						)
+				) + 6;
+			if (need > rest) {
+				rest = Math.min(need, (WIDTH * 0.75) / (cols - 1));
+				firstWidth = WIDTH - rest * (cols - 1);
+			}
+		}
 		const xs = header.map((_, i) => (i === 0 ? MARGIN : MARGIN + firstWidth + rest * (i - 1)));
 		const widths = header.map((_, i) => (i === 0 ? firstWidth - 6 : rest - 4));
 		const draw = (cells: string[], font: PDFFont) => {
