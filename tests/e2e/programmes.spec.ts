@@ -95,6 +95,12 @@ test('draft all steps, share with a trainer who comments, publish, find it as an
 	await learner.getByLabel('Ryzyko', { exact: true }).fill('Brak tłumacza.');
 	await learner.getByLabel('Sposób ograniczenia').fill('Umowa ze szkołą językową.');
 	await saveStep(learner);
+	// A refused row field is named in the summary by its own label, and links to it.
+	await learner.locator('[id="field-b.0.amount"]').fill('25 000,50 zł');
+	await learner.getByRole('button', { name: 'Zapisz', exact: true }).click();
+	await expect(learner.getByRole('alert').getByRole('link', { name: 'Kwota (zł)' })).toBeVisible();
+	await learner.locator('[id="field-b.0.amount"]').fill('20000');
+	await saveStep(learner);
 
 	await gotoReady(learner, `${overview}/monitoring`);
 	await learner.getByLabel(/Kto przygotowuje roczne sprawozdanie/).fill('Referat promocji');
