@@ -34,7 +34,7 @@ export interface CertificateToPrint {
 export interface PrintOptions {
 	/** The public verification page of this certificate (printed and in the QR code). */
 	verifyUrl: string;
-	/** From course.md: e.g. "potwierdza ukończenie kursu e-learningowego". */
+	/** From course.md, completing "Niniejsze zaświadczenie …": e.g. "potwierdza ukończenie kursu e-learningowego". */
 	wordingPl: string;
 	wordingEn?: string;
 	courseTitleEn?: string;
@@ -262,7 +262,10 @@ function drawCourse(
 	y: number
 ): number {
 	y -= 42;
-	centered(page, options.wordingPl, y, regular, fitSize(regular, options.wordingPl, 14, INNER), INK);
+	// The certificate is the subject ("…potwierdza ukończenie"): under the name alone, the wording read as if the
+	// person were certifying. A gendered "ukończył(a)" would need a sex the app does not ask for.
+	const wording = `Niniejsze zaświadczenie ${options.wordingPl}`;
+	centered(page, wording, y, regular, fitSize(regular, wording, 14, INNER), INK);
 	const title = `„${cert.courseTitle}”`;
 	const titleSize = Math.max(14, fitSize(bold, title, 22, INNER));
 	for (const line of wrap(bold, title, titleSize, INNER)) {
@@ -284,7 +287,7 @@ function drawEnglishSummary(
 	y: number
 ): number {
 	const en =
-		`Certificate issued to ${cert.nameAsPrinted} ${options.wordingEn ?? 'certifies completion of the course'} ` +
+		`This certificate, issued to ${cert.nameAsPrinted}, ${options.wordingEn ?? 'certifies completion of the course'} ` +
 		`“${options.courseTitleEn ?? cert.courseTitle}” (${hoursEn(cert.hours)}), completed on ${dateLongEn(cert.completedAt)}.`;
 	y -= 10;
 	for (const line of wrap(regular, en, 10.5, INNER - 80)) {
