@@ -66,6 +66,8 @@ test('register, confirm by mail, cancel and promote, enrol into the group, print
 		await expect(visitor.getByRole('status')).toContainText(
 			email === first ? 'Miejsce jest potwierdzone' : 'na pozycji 1'
 		);
+		// The answer replaces the card and takes the focus, so nobody is left on the top of the page.
+		await expect(visitor.getByRole('status')).toBeFocused();
 	}
 
 	// The same address cannot register twice.
