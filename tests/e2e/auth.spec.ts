@@ -12,6 +12,9 @@ test.describe('accounts and roles', () => {
 			await expect(page).toHaveURL(start);
 			await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 			await expectAccessible(page);
+			// Trainers reach the surveys' reports from the menu (admins from the administration page).
+			const surveys = page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: 'Ankiety' });
+			await expect(surveys).toHaveCount(role === 'trainer' ? 1 : 0);
 			await signOut(page);
 			await expect(page.getByRole('status')).toContainText('Wylogowano');
 			await gotoReady(page, start);
