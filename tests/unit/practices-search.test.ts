@@ -138,3 +138,29 @@ describe('country names in the page language', () => {
 		expect(findCases(filtersFromQuery(new URLSearchParams('q=Japonia'))).length).toBeGreaterThanOrEqual(japanese);
 	});
 });
+
+describe('Polish word forms', () => {
+	it('stems a term to what its forms share, and leaves short words and numbers whole', async () => {
+		const { stem } = await import('$lib/server/practices/search');
+		expect(['misje', 'gospodarcze', 'krakowa', 'zatoka', 'delegacji'].map(stem)).toEqual([
+			'misj',
+			'gospodarcz',
+			'krakow',
+			'zatok',
+			'delegacj'
+		]);
+		expect(['lodz', 'iran', '2019', 'abu'].map(stem)).toEqual(['lodz', 'iran', '2019', 'abu']);
+	});
+
+	it('finds the cases of a form of cooperation by its name in another form, and a city in another case', async () => {
+		const { allCases, findCases } = await import('$lib/server/practices');
+		const missions = allCases()
+			.filter((c) => c.forms.includes('economic-mission'))
+			.map((c) => c.slug);
+		expect(missions.length).toBeGreaterThan(1);
+		const found = (q: string) => findCases(filtersFromQuery(new URLSearchParams({ q }))).map((c) => c.slug);
+		for (const q of ['misja gospodarcza', 'misje gospodarcze', 'misji gospodarczej'])
+			expect(found(q), q).toEqual(expect.arrayContaining(missions));
+		expect(found('Krakowa')).toEqual(found('Kraków'));
+	});
+});

@@ -2,6 +2,7 @@
 // submissions from the database, merged into one list. A file wins if a submission ever had the same slug.
 import { getCatalogue } from '../content';
 import { buildPracticeCatalogue, lessonRefsOf, type PracticeCase } from './catalogue';
+import { formLabelIn } from '$lib/practices/labels';
 import { countriesByName, countryName } from './countries';
 import { OFFICE_ROWS, SOURCE_ROWS } from './form';
 import { SECTIONS } from './schema';
@@ -60,10 +61,12 @@ export function allCases(): readonly PracticeCase[] {
 }
 
 export function findCases(filters: PracticeFilters): PracticeCase[] {
-	// A case is found by its country's name in either language ("Japonia", "Japan").
+	// A case is found by its country's name in either language ("Japonia", "Japan") and by the names of its forms
+	// of cooperation ("misja gospodarcza"), which the case text need not repeat.
 	return searchCases(allCases(), filters, (c) => [
 		countryName(c.partner.country, 'pl'),
-		countryName(c.partner.country, 'en')
+		countryName(c.partner.country, 'en'),
+		...c.forms.flatMap((f) => [formLabelIn('pl', f), formLabelIn('en', f)])
 	]);
 }
 

@@ -18,8 +18,44 @@ export function foldForSearch(text: string): string {
 		.trim();
 }
 
+// Polish inflects: "misje gospodarcze" should find "misja gospodarcza", "Krakowa" find "Kraków", "zatoka" find
+// "Zatoki". Every search here matches the start of a word (or a part of the text), so a term loses its
+// inflectional ending and keeps a stem of at least four letters: "misj", "gospodarcz", "krakow", "zatok". Folded
+// endings (no diacritics), longest first; a short word stays whole, so "lodz" or "iran" is not cut down.
+const ENDINGS = [
+	'ami',
+	'ach',
+	'owi',
+	'ego',
+	'emu',
+	'ych',
+	'ymi',
+	'imi',
+	'om',
+	'ow',
+	'ej',
+	'ie',
+	'ia',
+	'iu',
+	'a',
+	'e',
+	'i',
+	'y',
+	'o',
+	'u'
+];
+const MIN_STEM = 4;
+
+/** The start of a word that its inflected forms share, for prefix matching ("gospodarcze" -> "gospodarcz"). */
+export function stem(term: string): string {
+	if (/\d/.test(term)) return term;
+	const ending = ENDINGS.find((e) => term.endsWith(e) && term.length - e.length >= MIN_STEM);
+	return ending ? term.slice(0, -ending.length) : term;
+}
+
+/** The query's words, folded and stemmed, each once (at most 12). */
 export function searchTerms(query: string): string[] {
-	return [...new Set(foldForSearch(query).split(' ').filter(Boolean))].slice(0, 12);
+	return [...new Set(foldForSearch(query).split(' ').filter(Boolean).map(stem))].slice(0, 12);
 }
 
 export interface PracticeFilters {

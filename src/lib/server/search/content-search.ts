@@ -106,7 +106,9 @@ export interface TermHit {
 
 const CONTEXT = 90;
 
-function passageAt(text: string, start: number, length: number): Passage {
+function passageAt(text: string, start: number, stemLength: number): Passage {
+	// The terms are stems ("flag" for "flaga"): the highlight runs on to the end of the word it starts.
+	const length = stemLength + (/^[\p{L}\p{N}]*/u.exec(text.slice(start + stemLength))?.[0].length ?? 0);
 	const from = Math.max(0, start - CONTEXT);
 	const to = Math.min(text.length, start + length + CONTEXT);
 	const cut = (s: string, left: boolean) => (left ? s.replace(/^\S*\s/, '') : s.replace(/\s\S*$/, ''));
