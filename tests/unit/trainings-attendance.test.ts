@@ -6,7 +6,7 @@ import { groupMembers, invitations, trainingDays, trainingRegistrations, trainin
 import { enrolConfirmed } from '$lib/server/trainings/manage';
 import { programmePdf, signInSheetPdf } from '$lib/server/trainings/pdf';
 import { registerForTraining } from '$lib/server/trainings/registrations';
-import { sheetPeople } from '$lib/server/trainings/sheet';
+import { sheetPeople, sheetSessionLabel } from '$lib/server/trainings/sheet';
 import { card, DAY, makeTraining, ORIGIN, resetTrainings } from './trainings-fixtures';
 import { insertUser } from './db-helpers';
 
@@ -90,5 +90,14 @@ describe('training participants become learners, attendance goes somewhere', () 
 			new Date(0)
 		);
 		expect(Buffer.from(programme.subarray(0, 5)).toString()).toBe('%PDF-');
+	});
+});
+
+describe('the sign-in sheet heading', () => {
+	it('prints the training title once: its day session is named by the day', () => {
+		const title = 'Wizyta delegacji zagranicznej: przygotowanie i przebieg';
+		expect(sheetSessionLabel(title, `${title} — dzień 1`)).toBe('Dzień 1');
+		expect(sheetSessionLabel(undefined, 'Spotkanie grupy')).toBe('Spotkanie grupy');
+		expect(sheetSessionLabel(title, 'Spotkanie grupy')).toBe('Spotkanie grupy');
 	});
 });

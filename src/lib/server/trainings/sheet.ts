@@ -19,3 +19,13 @@ export function sheetPeople(liveSessionId: string, groupId: string): { name: str
 	}
 	return groupMemberRows(groupId).map((m) => ({ name: m.name || m.email || '', office: m.organisation }));
 }
+
+/**
+ * The sheet's session line under the training's title: a training day's session is named "<title> — dzień 1",
+ * so only "Dzień 1" is left (the title was printed twice); any other session keeps its own name.
+ */
+export function sheetSessionLabel(trainingTitle: string | undefined, sessionTitle: string): string {
+	if (!trainingTitle || !sessionTitle.startsWith(trainingTitle)) return sessionTitle;
+	const rest = sessionTitle.slice(trainingTitle.length).replace(/^\s*[—–-]\s*/, '');
+	return rest ? rest.charAt(0).toLocaleUpperCase('pl') + rest.slice(1) : '';
+}

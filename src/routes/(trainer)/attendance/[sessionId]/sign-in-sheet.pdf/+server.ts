@@ -4,7 +4,7 @@ import { requireApiUser } from '$lib/server/auth/guards';
 import { sessionForMarking } from '$lib/server/groups/attendance';
 import { trainingOfSession } from '$lib/server/trainings/catalogue';
 import { signInSheetPdf } from '$lib/server/trainings/pdf';
-import { sheetPeople } from '$lib/server/trainings/sheet';
+import { sheetPeople, sheetSessionLabel } from '$lib/server/trainings/sheet';
 import type { RequestHandler } from './$types';
 import { formatDateTimeFull } from '$lib/format';
 
@@ -18,7 +18,7 @@ export const GET = (async (event) => {
 	const pdf = await signInSheetPdf(
 		{
 			title: training?.title ?? group.name,
-			session: session.title,
+			session: sheetSessionLabel(training?.title, session.title),
 			when: formatDateTimeFull(session.startsAt),
 			place: session.place,
 			people: sheetPeople(session.id, group.id),
