@@ -55,6 +55,11 @@ test('draft all steps, share with a trainer who comments, publish, find it as an
 	await expect(learner.getByText('Proszę podać rok czterema cyframi')).toBeVisible();
 	await expect(learner).toHaveURL(/\/office$/);
 	await expect(learner.getByLabel('Pierwszy rok programu')).toHaveValue('dwa tysiące');
+	// Leaving again with the refused change still on the page asks first; staying keeps it.
+	learner.once('dialog', (dialog) => void dialog.dismiss());
+	await learner.getByRole('link', { name: '2. Cele i wskaźniki' }).click();
+	await expect(learner).toHaveURL(/\/office$/);
+	await expect(learner.getByLabel('Pierwszy rok programu')).toHaveValue('dwa tysiące');
 	await learner.getByLabel('Pierwszy rok programu').fill('2026');
 	await expect(learner.getByText(/Zapisano o /)).toBeVisible();
 

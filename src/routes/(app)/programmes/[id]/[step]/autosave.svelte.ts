@@ -50,13 +50,15 @@ export class Autosave {
 			([k, val]) => typeof val === 'string' && k !== 'version' && k !== 'add'
 		);
 		this.status = m.programmes_autosave_saving();
+		const request = JSON.stringify({ step, version, fields });
 		try {
 			const res = await fetch(`/programmes/${id}/save`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ step, version, fields }),
-				// Leaving the page: the request outlives it (a closed tab, a link elsewhere).
-				keepalive
+				body: request,
+				// Leaving the page: the request outlives it (a closed tab, a link elsewhere). Browsers cap such a
+				// request at 64 kB; a larger step goes as a normal request, which a closing tab may cut off.
+				keepalive: keepalive && request.length < 60_000
 			});
 			const body = await res.json();
 			if (res.ok) {
@@ -115,11 +117,14 @@ export class Autosave {
 		return this.save();
 	}
 
-	/** The page is going away (tab closed, hidden on a phone): the pending change goes in a request that outlives it. */
+	/**
+	 * The page is going away (tab closed, hidden on a phone): the pending change goes in a request that outlives
+	 * it, after any save still under way (with its version, so the tab does not refuse its own save).
+	 */
 	saveOnUnload() {
 		if (!this.pending) return;
 		clearTimeout(this.#timer);
 		this.#timer = undefined;
-		void this.saveNow({ keepalive: true });
+		this.#chain = this.#chain.then(() => this.saveNow({ keepalive: true }).then(() => undefined));
 	}
 }
