@@ -128,6 +128,8 @@ describe('country names in the page language', () => {
 		expect(countryName('JP', 'en')).toBe('Japan');
 		expect(countriesByName(['JP', 'CN', 'KR'], 'en').map((c) => c.name)).toEqual(['China', 'Japan', 'South Korea']);
 		expect(countryName('XX', 'en')).toBe('XX');
+		// CLDR's own names where an English reader expects another ("Türkiye", "Hong Kong SAR China").
+		expect([countryName('TR', 'en'), countryName('HK', 'en')]).toEqual(['Turkey', 'Hong Kong']);
 	});
 
 	it('finds a case by its country in either language', async () => {
@@ -142,6 +144,7 @@ describe('country names in the page language', () => {
 describe('Polish word forms', () => {
 	it('stems a term to what its forms share, and leaves short words and numbers whole', async () => {
 		const { stem } = await import('$lib/server/practices/search');
+		expect(['japonii', 'japonia'].map(stem)).toEqual(['japon', 'japon']);
 		expect(['misje', 'gospodarcze', 'krakowa', 'zatoka', 'delegacji'].map(stem)).toEqual([
 			'misj',
 			'gospodarcz',

@@ -195,23 +195,30 @@ describe('step form', () => {
 			'b.0.year': 'year_invalid',
 			'b.0.source': 'option_invalid',
 			'b.0.amount': 'number_invalid',
-			'b.0.purpose': 'text_invalid',
+			'b.0.purpose': 'text_control',
 			'r.0.risk': 'too_long:4000'
 		});
 	});
 
-	it('step 1 sets the title office; emptied, the title stays (the nominative name would read wrongly in it)', () => {
+	it('step 1 sets the title office; an emptied title is refused (only a person can write its genitive)', () => {
 		const r = parseStep('office', [
 			['office.name', 'Gmina Fikcyjna'],
 			['title.office', ''],
 			['years.from', '2026'],
 			['years.to', '2030']
 		]);
-		if (!r.ok) throw new Error('refused');
-		expect(r.update.titleOffice).toBeUndefined();
-		const named = parseStep('office', [['title.office', 'Gminy Fikcyjnej']]);
-		expect(named.ok && named.update.titleOffice).toBe('Gminy Fikcyjnej');
-		expect(r.update.apply(emptyProgramme()).years).toEqual({ from: 2026, to: 2030 });
+		expect(r.ok ? null : r.errors).toEqual({ 'title.office': 'required' });
+		const named = parseStep('office', [
+			['title.office', 'Gminy Fikcyjnej'],
+			['years.from', '2026'],
+			['years.to', '2030']
+		]);
+		if (!named.ok) throw new Error('refused');
+		expect(named.update.titleOffice).toBe('Gminy Fikcyjnej');
+		expect(named.update.apply(emptyProgramme()).years).toEqual({ from: 2026, to: 2030 });
+		// Word's line breaks (U+000B) arrive as control characters: they become new lines, not a refusal.
+		const pasted = parseStep('organisation', [['organisation.departments', 'Wydział A\u000bWydział B']]);
+		expect(pasted.ok && pasted.update.apply(emptyProgramme()).organisation.departments).toBe('Wydział A\nWydział B');
 	});
 });
 

@@ -99,5 +99,6 @@ describe('the sign-in sheet heading', () => {
 		expect(sheetSessionLabel(title, `${title} — dzień 1`)).toBe('Dzień 1');
 		expect(sheetSessionLabel(undefined, 'Spotkanie grupy')).toBe('Spotkanie grupy');
 		expect(sheetSessionLabel(title, 'Spotkanie grupy')).toBe('Spotkanie grupy');
+		expect(sheetSessionLabel('Kurs', 'Kursy zaawansowane')).toBe('Kursy zaawansowane');
 	});
 });

@@ -92,6 +92,11 @@ describe('registration', () => {
 		);
 		expect(registerForTraining(id, card(1), { ...ctx, now })).toEqual({ ok: false, reason: 'closed' });
 		expect(getDb().select().from(trainingRegistrations).all()).toHaveLength(0);
+		// Nor can an organiser move someone into it.
+		const dated = makeTraining();
+		const a = registerForTraining(dated.id, card(2), ctx);
+		if (!a.ok) throw new Error('setup');
+		expect(moveRegistration(a.id, id, { ...ctx, trainingId: dated.id })).toEqual({ ok: false, reason: 'undated' });
 	});
 
 	it('refuses after the deadline', () => {

@@ -8,7 +8,8 @@ const tooLong = (max: number) => `too_long:${max}`;
 // Control characters and markup never belong in a name or an office; a formula start (server/csv.ts) would be
 // a formula in Excel.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
-const UNSAFE_TEXT = /[<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const UNSAFE_TEXT = new RegExp(`[<>]|${CONTROL.source}`);
 // Invisible format characters (Unicode category Cf): bidi overrides such as U+202E turn "exe.txt" around on a page,
 // zero-width ones hide a formula from the CSV guard or make two names look alike. Nobody types them on purpose.
 const INVISIBLE = /\p{Cf}/u;
@@ -21,17 +22,14 @@ export function unsafeTextReason(text: string): 'text_invalid' | 'text_invisible
 	return null;
 }
 
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
 /**
  * The message key for text that reaches only pages and documents, where it is escaped, and never a spreadsheet:
  * a programme's paragraphs. There a pasted list ("- Wydział Promocji"), a phone ("+48 …") or "Budżet < 50 tys. zł"
  * is ordinary text; control and invisible characters are still refused.
  */
-export function unsafeDocumentTextReason(text: string): 'text_invalid' | 'text_invisible' | null {
+export function unsafeDocumentTextReason(text: string): 'text_control' | 'text_invisible' | null {
 	if (INVISIBLE.test(text)) return 'text_invisible';
-	if (CONTROL.test(text)) return 'text_invalid';
+	if (CONTROL.test(text)) return 'text_control';
 	return null;
 }
 

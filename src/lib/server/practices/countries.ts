@@ -66,13 +66,15 @@ export const COUNTRIES: Record<string, Country> = {
 };
 
 // English names come from the runtime's own ICU data (CLDR), so no list is kept twice; Polish ones are curated.
+// A few CLDR names are not what an English reader types or expects ("Türkiye", "Hong Kong SAR China").
 const englishNames = new Intl.DisplayNames(['en'], { type: 'region' });
+const ENGLISH: Record<string, string> = { TR: 'Turkey', HK: 'Hong Kong', MO: 'Macau', PS: 'Palestine' };
 
 /** The country's name in the page's language (Polish unless 'en'); the code itself when unknown. */
 export function countryName(code: string, locale = 'pl'): string {
 	const country = COUNTRIES[code];
 	if (!country) return code;
-	return locale === 'en' ? (englishNames.of(code) ?? country.name) : country.name;
+	return locale === 'en' ? (ENGLISH[code] ?? englishNames.of(code) ?? country.name) : country.name;
 }
 
 /** Codes with their names in the page's language, sorted by name, for select boxes. */

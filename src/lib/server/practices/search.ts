@@ -35,6 +35,7 @@ const ENDINGS = [
 	'ow',
 	'ej',
 	'ie',
+	'ii',
 	'ia',
 	'iu',
 	'a',

@@ -30,7 +30,7 @@ export const MAX_PAIRS = 5000;
 /** The most bytes one save may send (autosave JSON or the form without JavaScript). */
 export const MAX_BYTES = 256 * 1024;
 
-/** Error codes by field name: text_invalid, text_invisible, too_long, number_invalid, year_invalid, option_invalid. */
+/** Error codes by field name: required, text_control, text_invisible, too_long, number_invalid, year_invalid, option_invalid. */
 export type StepErrors = Record<string, string>;
 
 export type FieldPairs = [string, string][];
@@ -90,7 +90,9 @@ class Reader {
 		this.index = rowIndex(this.map.keys());
 	}
 	raw(name: string): string {
-		return (this.map.get(name)?.[0] ?? '').replace(/\r\n/g, '\n');
+		// Text pasted from Word may carry its line and page breaks as control characters (U+000B, U+000C).
+		// eslint-disable-next-line no-control-regex -- exactly these two control characters become new lines
+		return (this.map.get(name)?.[0] ?? '').replace(/\r\n/g, '\n').replace(/[\u000b\u000c]/g, '\n');
 	}
 	text(name: string, max: number): string {
 		const s = this.raw(name).trim();
@@ -241,7 +243,8 @@ export function parseStep(step: ProgrammeStep, pairs: FieldPairs): StepParse {
 			};
 			const titleOffice = r.text('title.office', SHORT);
 			// The title needs the office's name in the genitive ("Gminy Przykładowej"), which only a person can write:
-			// an emptied field keeps the title as it was.
+			// an emptied field is refused (a field left out of the form keeps the title as it was).
+			if (!titleOffice && r.map.has('title.office')) r.errors['title.office'] = 'required';
 			update = { apply: (c) => ({ ...c, office, years }), titleOffice: titleOffice || undefined };
 			break;
 		}

@@ -42,7 +42,9 @@ export function missingText(code: MissingCode, subject?: string): string {
 
 export function fieldErrorText(code: string): string {
 	if (code.startsWith('too_long:')) return m.error_too_long({ max: Number(code.slice(9)) });
+	if (code === 'required') return m.error_required();
 	if (code === 'text_invalid') return m.error_text_invalid();
+	if (code === 'text_control') return m.programmes_error_control();
 	if (code === 'text_invisible') return m.error_text_invisible();
 	if (code === 'year_invalid') return m.programmes_error_year();
 	if (code === 'number_invalid') return m.programmes_error_number();

@@ -184,7 +184,7 @@ class Writer {
 		this.y -= 14;
 	}
 
-	/** A simple table; the first column wraps, the others are short numbers. */
+	/** A simple table: every cell wraps in its column; the first column is the widest unless the others need room. */
 	table(header: string[], rows: string[][], firstWidth = WIDTH * 0.45) {
 		const cols = header.length;
 		let rest = cols > 1 ? (WIDTH - firstWidth) / (cols - 1) : 0;

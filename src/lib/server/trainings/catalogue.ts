@@ -47,10 +47,10 @@ export function span(days: TrainingDay[]): { start: Date; end: Date } | null {
 	};
 }
 
-/** Registration is open until the deadline, and only while the training is published and has not begun. */
 /**
- * Registration needs a date: a training announced before its days are set shows "date to be announced" and takes
- * no card yet (a confirmation would carry an empty schedule and an empty calendar invitation).
+ * Registration is open until the deadline, while the training is published and has not begun, and only once it
+ * has a date: a training announced before its days are set shows "date to be announced" and takes no card yet (a
+ * confirmation would carry an empty schedule and an empty calendar invitation).
  */
 export function registrationOpen(training: Training, days: TrainingDay[], now = Date.now()): boolean {
 	const first = span(days)?.start.getTime();

@@ -393,7 +393,7 @@ export function confirmByOrganiser(registrationId: string, ctx: Context): Change
 	return result;
 }
 
-export type MoveResult = ChangeResult | { ok: false; reason: 'duplicate' | 'closed' | 'started' };
+export type MoveResult = ChangeResult | { ok: false; reason: 'duplicate' | 'closed' | 'started' | 'undated' };
 
 /**
  * Moves a person to another training: cancelled here (the waitlist moves up), registered there with the same
@@ -409,7 +409,8 @@ export function moveRegistration(registrationId: string, targetTrainingId: strin
 		// Only into a training that is on and has not begun.
 		const targetStart = span(daysOf(target.id, tx))?.start.getTime();
 		if (target.status !== 'published') return { ok: false, reason: 'closed' };
-		if (targetStart !== undefined && targetStart <= now) return { ok: false, reason: 'started' };
+		if (targetStart === undefined) return { ok: false, reason: 'undated' };
+		if (targetStart <= now) return { ok: false, reason: 'started' };
 		const clash = tx
 			.select({ id: trainingRegistrations.id })
 			.from(trainingRegistrations)

@@ -26,6 +26,7 @@ export function sheetPeople(liveSessionId: string, groupId: string): { name: str
  */
 export function sheetSessionLabel(trainingTitle: string | undefined, sessionTitle: string): string {
 	if (!trainingTitle || !sessionTitle.startsWith(trainingTitle)) return sessionTitle;
-	const rest = sessionTitle.slice(trainingTitle.length).replace(/^\s*[—–-]\s*/, '');
-	return rest ? rest.charAt(0).toLocaleUpperCase('pl') + rest.slice(1) : '';
+	const rest = /^\s*[—–-]\s*(.+)$/.exec(sessionTitle.slice(trainingTitle.length))?.[1];
+	if (!rest) return sessionTitle === trainingTitle ? '' : sessionTitle;
+	return rest.charAt(0).toLocaleUpperCase('pl') + rest.slice(1);
 }

@@ -47,7 +47,8 @@ const REFUSALS = {
 	no_seat: () => m.training_admin_refused_no_seat(),
 	duplicate: () => m.training_admin_refused_duplicate(),
 	closed: () => m.training_admin_refused_closed(),
-	started: () => m.training_admin_refused_started()
+	started: () => m.training_admin_refused_started(),
+	undated: () => m.training_admin_refused_undated()
 };
 
 export const load = ((event) => {
@@ -98,7 +99,7 @@ export const load = ((event) => {
 		})),
 		// The trainings moveRegistration accepts: on, and not begun.
 		moveTargets: allTrainings()
-			.filter((t) => t.id !== training.id && t.status === 'published' && !(t.start && t.start.getTime() <= Date.now()))
+			.filter((t) => t.id !== training.id && t.status === 'published' && !!t.start && t.start.getTime() > Date.now())
 			.map((t) => ({ id: t.id, title: t.title })),
 		courses: getCatalogue().courses.map((c) => ({ slug: c.slug, title: c.title }))
 	};
