@@ -90,7 +90,7 @@ test.describe.serial('administration', () => {
 		await admin.getByLabel('Kurs').selectOption('protokol-dyplomatyczny');
 		// A group needs someone to run it.
 		await admin.getByRole('button', { name: 'Utwórz grupę' }).click();
-		await expect(admin.getByRole('alert')).toContainText('Wybierz co najmniej jednego trenera');
+		await expect(admin.getByRole('alert')).toContainText('Proszę wybrać co najmniej jednego trenera');
 		await expect(admin.getByLabel('Nazwa grupy')).toHaveValue(GROUP);
 		await admin.getByLabel(/Tomasz Trenerski/).check();
 		await admin.getByRole('button', { name: 'Utwórz grupę' }).click();

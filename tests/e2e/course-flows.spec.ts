@@ -45,7 +45,9 @@ for (const slug of COURSES) {
 		// The course page before anything: module 2 locked behind module 1's quiz (sequential course).
 		await gotoReady(page, `/courses/${slug}`);
 		await expect(page.getByRole('heading', { level: 1, name: content.title })).toBeVisible();
-		await expect(moduleCard(page, 2)).toContainText(`zablokowany: najpierw zalicz test modułu „${first.title}”`);
+		await expect(moduleCard(page, 2)).toContainText(
+			`zablokowany: najpierw trzeba zaliczyć test modułu „${first.title}”`
+		);
 		await expect(moduleCard(page, 2).getByRole('link', { name: second.lessons[0] })).toHaveCount(0);
 
 		// Every lesson of module 1, read to its end and marked complete; the last one leads to the quiz.

@@ -105,7 +105,7 @@ test.describe('lessons and progress', () => {
 	test('a locked lesson of a sequential course answers 403 with the reason', async ({ browser }) => {
 		const { page } = await newLearner(browser);
 		await gotoReady(page, '/courses/protokol-dyplomatyczny');
-		await expect(page.getByText(/zablokowany: najpierw zalicz test modułu/).first()).toBeVisible();
+		await expect(page.getByText(/zablokowany: najpierw trzeba zaliczyć test modułu/).first()).toBeVisible();
 		const response = await page.goto('/courses/protokol-dyplomatyczny/zasady-pierwszenstwa');
 		expect(response?.status()).toBe(403);
 		await expect(page.getByRole('heading', { level: 1, name: 'Lekcja zablokowana' })).toBeVisible();
