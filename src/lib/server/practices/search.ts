@@ -159,7 +159,7 @@ export function scoreCase(c: PracticeCase, terms: string[], extra: string[] = []
 /**
  * The cases that match the filters and every search term (a term matches the start of a word, so "wspolprac"
  * finds "współpracy"), title matches first; without a query, by title.
- * `extraText` adds searchable words per case (the country's Polish name).
+ * `extraText` adds searchable words per case (the country's names, the names of the case's forms of cooperation).
  */
 export function searchCases(
 	cases: readonly PracticeCase[],
