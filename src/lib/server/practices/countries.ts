@@ -1,7 +1,6 @@
 // Partner countries by ISO 3166-1 alpha-2 code, with the Polish name (English pages take ICU's, see countryName)
 // and the region a submitted case gets by default (a case file states its region itself). A case naming a code
-// missing here is refused by
-// the validator: add the country here first.
+// missing here is refused by the validator: add the country here first.
 export type Region = 'far-east' | 'middle-east' | 'other';
 
 export interface Country {
