@@ -19,7 +19,7 @@ const config = {
 	kit: {
 		adapter: adapter(),
 		csp: {
-			mode: 'auto',
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

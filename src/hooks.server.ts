@@ -3,16 +3,18 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
 	extractLocaleFromRequest,
+	getLocale,
 	overwriteServerAsyncLocalStorage,
 	strategy,
 	type Locale
 } from '$lib/paraglide/runtime';
-import { sessionOfRequest } from '$lib/server/auth/session';
+import { sessionCookieName, sessionOfRequest } from '$lib/server/auth/session';
 import { issuerKeyMaterial } from '$lib/server/credentials/key';
 import { getDb } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
 import { resumePendingMail } from '$lib/server/mail/outbox';
 import { startMaintenance } from '$lib/server/maintenance';
+import { keepSharedPage, keptSharedPage, sharedPageKey } from '$lib/server/shared-pages';
 import { missingClauseSettings } from '$lib/server/trainings/public';
 
 export const init: ServerInit = async () => {
@@ -51,6 +53,17 @@ const handleLocale: Handle = ({ event, resolve }) => {
 	return localeStore.run({ locale, origin: event.url.origin }, () =>
 		resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) })
 	);
+};
+
+// A page that is the same for every visitor without a session is rendered once per locale (shared-pages.ts).
+const handleSharedPages: Handle = async ({ event, resolve }) => {
+	// The request's own header: after handleSession has deleted a stale cookie, event.cookies no longer shows it,
+	// and that deletion must reach the browser with a freshly rendered answer.
+	const cookie = event.request.headers.get('cookie') ?? '';
+	const hasSessionCookie = cookie.includes(`${sessionCookieName(event.url.protocol === 'https:')}=`);
+	const key = sharedPageKey(event, getLocale(), hasSessionCookie);
+	if (key === null) return resolve(event);
+	return keptSharedPage(key) ?? keepSharedPage(key, await resolve(event));
 };
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
@@ -114,6 +127,7 @@ export const handle = sequence(
 	handleReservedAction,
 	handleSession,
 	handleLocale,
+	handleSharedPages,
 	handleFormBodies
 );
 
