@@ -165,9 +165,10 @@ export async function startServer(options: {
 }
 
 /** Runs bench/load.js as a child process with a spec file; resolves with its JSON result. */
-export function runLoad(specPath: string, maxSeconds: number): Promise<LoadResult> {
+/** Runs a load generator process: autocannon (bench/load.js) or, for a background load, bench/paced.js. */
+export function runLoad(specPath: string, maxSeconds: number, script = 'bench/load.js'): Promise<LoadResult> {
 	return new Promise((resolve, reject) => {
-		const child = track(spawn(process.execPath, ['bench/load.js', specPath], { stdio: ['ignore', 'pipe', 'inherit'] }));
+		const child = track(spawn(process.execPath, [script, specPath], { stdio: ['ignore', 'pipe', 'inherit'] }));
 		let out = '';
 		child.stdout!.on('data', (chunk) => (out += chunk));
 		const timer = setTimeout(() => child.kill('SIGKILL'), (maxSeconds + 60) * 1000);
@@ -196,4 +197,7 @@ export interface LoadResult {
 	timeouts: number;
 	statuses: Record<string, number>;
 	sampleFailure?: string;
+	/** Paced loads only: the median answer time of the first and the last second's requests, and answers that came
+	 * after the run's end. A queue that grows shows as a last second much slower than the first. */
+	queue?: { firstSecondP50: number; lastSecondP50: number; late: number };
 }

@@ -243,7 +243,7 @@ async function measure(scenario: Scenario, origin: string, pid: number, work: st
 		}
 		[load, background] = await Promise.all([
 			runLoad(spec(args.duration, args.connections, amount), args.duration),
-			bgSpec ? runLoad(bgSpec, args.duration) : Promise.resolve(undefined)
+			bgSpec ? runLoad(bgSpec, args.duration, 'bench/paced.js') : Promise.resolve(undefined)
 		]);
 	} finally {
 		clearInterval(sampler);

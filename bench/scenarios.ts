@@ -35,6 +35,7 @@ export interface Scenario {
 	/** State-changing scenarios send each request once at most (a request budget) and are not warmed up. */
 	writes?: boolean;
 	/** Another load at a fixed rate during the measured seconds (its own figures go to the log and the notes). */
+	/** A load at an even pace beside the scenario (bench/paced.js): `rate` a second, at most `connections` open. */
 	background?: { name: string; requests: BenchRequest[]; rate: number; connections: number };
 	goal?: string;
 	check?: GoalCheck;
@@ -250,8 +251,9 @@ export function scenarios(origin: string, f: Fixtures): Scenario[] {
 			background: {
 				name: 'certificate PDF at 40/s',
 				requests: f.certificates.map((c) => get(paths.certificatePdf(c.id), c.token)),
+				// At an even pace (bench/paced.js), up to 40 open at once, so that no answer holds the next one back.
 				rate: 40,
-				connections: 10
+				connections: 40
 			},
 			goal: 'p99 < 100 ms; the PDFs keep up with 40/s (no queue growth)'
 		},
