@@ -13,12 +13,14 @@ if (!(spec.overallRate > 0) || !Array.isArray(spec.requests) || spec.requests.le
 	throw new Error('a rate and requests are needed');
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
-const latencies = [];
-// For the queue: the answers to the requests sent in the first and in the last second, and those that came late.
+const durationMs = spec.duration * 1000;
+const latencies = []; // answers that came within the run
+const statuses = {};
+// For the queue: the answer times of the requests sent in the first and in the last second (a request of the last
+// second still unanswered at the end counts as answered at the end), and how many were open when the run ended.
 const firstSecond = [];
 const lastSecond = [];
-let late = 0;
-const statuses = {};
+let openAtEnd = null;
 let sent = 0;
 let errors = 0;
 let timeouts = 0;
@@ -28,76 +30,90 @@ const interval = 1000 / spec.overallRate;
 
 function send() {
 	const r = spec.requests[sent++ % spec.requests.length];
-	const at = performance.now();
+	const at = performance.now() - started;
 	open++;
+	let settled = false;
+	let timedOut = false;
+	// Every request ends here exactly once: answered in full, failed, or timed out (also after its headers came).
+	const settle = (status) => {
+		if (settled) return;
+		settled = true;
+		open--;
+		const now = performance.now() - started;
+		if (status === undefined) {
+			if (timedOut) timeouts++;
+			else errors++;
+			return;
+		}
+		statuses[status] = (statuses[status] ?? 0) + 1;
+		if (now <= durationMs) latencies.push(now - at);
+		if (at < 1000) firstSecond.push(now - at);
+		if (at >= durationMs - 1000) lastSecond.push(now - at);
+	};
 	const req = http.request(
 		{ agent, host: origin.hostname, port: origin.port, method: r.method, path: r.path, headers: r.headers ?? {} },
 		(res) => {
 			res.resume();
-			res.on('end', () => {
-				open--;
-				statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-				const now = performance.now();
-				latencies.push(now - at);
-				if (at - started < 1000) firstSecond.push(now - at);
-				if (at - started >= (spec.duration - 1) * 1000) lastSecond.push(now - at);
-				if (now - started > spec.duration * 1000) late++;
-			});
+			res.on('end', () => settle(res.statusCode));
+			res.on('close', () => settle(res.complete ? res.statusCode : undefined));
 		}
 	);
-	let timedOut = false;
 	req.setTimeout(10_000, () => {
 		timedOut = true;
-		timeouts++;
 		req.destroy();
 	});
-	req.on('error', () => {
-		open--;
-		if (!timedOut) errors++;
-	});
+	req.on('error', () => settle(undefined));
+	req.on('close', () => settle(undefined));
 	req.end(r.body);
 }
 
 // Each request at its own time from the start, so a late timer does not shift the ones after it.
 function tick() {
-	const due = Math.floor((performance.now() - started) / interval) + 1;
-	while (sent < due && performance.now() - started < spec.duration * 1000) send();
-	if (performance.now() - started < spec.duration * 1000) setTimeout(tick, interval / 2);
+	const elapsed = performance.now() - started;
+	const due = Math.min(Math.floor(elapsed / interval) + 1, Math.round(spec.duration * spec.overallRate));
+	while (sent < due) send();
+	if (elapsed < durationMs) setTimeout(tick, interval / 2);
 	else finish();
 }
 
 function finish() {
-	// Answers still open at the stop are waited for (up to 10 s): they count, late, rather than vanish.
+	openAtEnd = open;
+	// Answers still open at the end are waited for (up to 10 s) for the last second's figure, not for the rate.
 	const waitUntil = performance.now() + 10_000;
 	const poll = setInterval(() => {
 		if (open > 0 && performance.now() < waitUntil) return;
 		clearInterval(poll);
-		const seconds = spec.duration;
 		const quantile = (list, q) => {
+			if (list.length === 0) return null;
 			const sorted = [...list].sort((a, b) => a - b);
-			return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+			return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
 		};
-		const sorted = latencies.sort((a, b) => a - b);
-		const at = (q) => quantile(sorted, q);
-		const answered = sorted.length;
+		// Unanswered requests of the last second count as at least as slow as the wait: a queue cannot look short.
+		const waited = performance.now() - started;
+		const lastSecondAll = [...lastSecond, ...Array.from({ length: open }, () => waited - (durationMs - 500))];
 		const non2xx = Object.entries(statuses)
 			.filter(([code]) => !code.startsWith('2'))
 			.reduce((n, [, count]) => n + count, 0);
 		console.log(
 			JSON.stringify({
-				requests: answered,
+				requests: latencies.length,
 				sent,
-				seconds,
-				rps: answered / seconds,
-				p50: at(0.5),
-				p99: at(0.99),
-				max: Math.round(sorted.at(-1) ?? 0),
+				seconds: spec.duration,
+				rps: latencies.length / spec.duration,
+				p50: quantile(latencies, 0.5) ?? 0,
+				p99: quantile(latencies, 0.99) ?? 0,
+				max: Math.round(Math.max(0, ...latencies)),
 				non2xx,
 				actionFailures: 0,
 				errors,
-				timeouts,
+				timeouts: timeouts + open,
 				statuses,
-				queue: { firstSecondP50: quantile(firstSecond, 0.5), lastSecondP50: quantile(lastSecond, 0.5), late }
+				queue: {
+					firstSecondP50: quantile(firstSecond, 0.5),
+					lastSecondP50: quantile(lastSecondAll, 0.5),
+					openAtEnd,
+					unanswered: open
+				}
 			})
 		);
 		agent.destroy();

@@ -197,7 +197,8 @@ export interface LoadResult {
 	timeouts: number;
 	statuses: Record<string, number>;
 	sampleFailure?: string;
-	/** Paced loads only: the median answer time of the first and the last second's requests, and answers that came
-	 * after the run's end. A queue that grows shows as a last second much slower than the first. */
-	queue?: { firstSecondP50: number; lastSecondP50: number; late: number };
+	/** Paced loads only: the median answer time of the requests sent in the first and in the last second (null:
+	 * none), the requests open when the run ended and those never answered. A growing queue shows as a last second
+	 * much slower than the first and more open at the end than the rate times the usual answer time. */
+	queue?: { firstSecondP50: number | null; lastSecondP50: number | null; openAtEnd: number; unanswered: number };
 }

@@ -168,8 +168,9 @@ export function formatReport(input: ReportInput): { text: string; json: unknown 
 			`Beside "${r.name}": ${r.background.name}, ${n0(b.requests)} answered (${b.rps.toFixed(1)}/s), p50 ${b.p50} ms, ` +
 				`p99 ${b.p99} ms, max ${b.max} ms, ${n0(failures(b))} failed (the CPU column of that row includes these).` +
 				(b.queue
-					? ` Sent at an even pace: the first second's requests answered in ${b.queue.firstSecondP50} ms (median), ` +
-						`the last second's in ${b.queue.lastSecondP50} ms; ${n0(b.queue.late)} answered after the run's end.`
+					? ` Sent at an even pace: the first second's requests answered in ${b.queue.firstSecondP50 ?? '–'} ms ` +
+						`(median), the last second's in ${b.queue.lastSecondP50 ?? '–'} ms; ${n0(b.queue.openAtEnd)} open when ` +
+						`the run ended, ${n0(b.queue.unanswered)} never answered.`
 					: '')
 		);
 	}

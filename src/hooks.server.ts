@@ -1,3 +1,4 @@
+import { dev } from '$app/environment';
 import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -8,7 +9,7 @@ import {
 	strategy,
 	type Locale
 } from '$lib/paraglide/runtime';
-import { sessionCookieName, sessionOfRequest } from '$lib/server/auth/session';
+import { sessionOfRequest } from '$lib/server/auth/session';
 import { issuerKeyMaterial } from '$lib/server/credentials/key';
 import { getDb } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
@@ -55,13 +56,10 @@ const handleLocale: Handle = ({ event, resolve }) => {
 	);
 };
 
-// A page that is the same for every visitor without a session is rendered once per locale (shared-pages.ts).
+// A page that is the same for every visitor without a session is rendered once per locale (shared-pages.ts); not
+// under `vite dev`, where its component may change while the server runs.
 const handleSharedPages: Handle = async ({ event, resolve }) => {
-	// The request's own header: after handleSession has deleted a stale cookie, event.cookies no longer shows it,
-	// and that deletion must reach the browser with a freshly rendered answer.
-	const cookie = event.request.headers.get('cookie') ?? '';
-	const hasSessionCookie = cookie.includes(`${sessionCookieName(event.url.protocol === 'https:')}=`);
-	const key = sharedPageKey(event, getLocale(), hasSessionCookie);
+	const key = dev ? null : sharedPageKey(event, getLocale());
 	if (key === null) return resolve(event);
 	return keptSharedPage(key) ?? keepSharedPage(key, await resolve(event));
 };

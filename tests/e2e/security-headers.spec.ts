@@ -67,6 +67,12 @@ test.describe('headers over http', () => {
 		const learner = await actorContext(fx.people.learner);
 		const signedIn = await learner.get('/login', { maxRedirects: 0 });
 		expect(signedIn.status()).toBe(303);
+		// A valid session however its cookie is spelled is never kept for others (a review found " =" slipped by).
+		const { cookies } = await learner.storageState();
+		const token = cookies.find((c) => c.name === 'akademia_session')!.value;
+		const own = await anonymous.get('/verify', { headers: { cookie: `akademia_session =${token}` } });
+		expect(await own.text()).toContain('action="/logout"');
+		expect(await (await anonymous.get('/verify')).text()).not.toContain('action="/logout"');
 		// An expired or forged session cookie renders afresh, so that its deletion reaches the browser.
 		const stale = await anonymous.get('/login', { headers: { cookie: 'akademia_session=forged' } });
 		expect(stale.headers()['set-cookie']).toMatch(/akademia_session=;/);

@@ -9,13 +9,19 @@ import {
 	sharedPageKey
 } from '$lib/server/shared-pages';
 
-function eventFor(path: string, routeId: string | null, init: { method?: string; data?: boolean } = {}) {
+function eventFor(
+	path: string,
+	routeId: string | null,
+	init: { method?: string; data?: boolean; cookie?: string; signedIn?: boolean } = {}
+) {
 	const url = new URL(path, 'http://localhost');
+	const headers = init.cookie ? { cookie: init.cookie } : undefined;
 	return {
-		request: new Request(url, { method: init.method ?? 'GET' }),
+		request: new Request(url, { method: init.method ?? 'GET', headers }),
 		route: { id: routeId },
 		url,
-		isDataRequest: init.data ?? false
+		isDataRequest: init.data ?? false,
+		locals: { user: init.signedIn ? { id: 'u1' } : null }
 	} as unknown as RequestEvent;
 }
 
@@ -25,16 +31,36 @@ const page = (body: string, headers: Record<string, string> = {}, status = 200) 
 afterEach(() => forgetSharedPages());
 
 describe('which requests may be answered from memory', () => {
-	it('is a listed page, asked for without a query, a session cookie or a data request, keyed by locale', () => {
-		expect(sharedPageKey(eventFor('/login', '/(public)/login'), 'pl', false)).toBe('pl /login');
-		expect(sharedPageKey(eventFor('/login', '/(public)/login'), 'en', false)).toBe('en /login');
-		expect(sharedPageKey(eventFor('/login?signed_out', '/(public)/login'), 'pl', false)).toBeNull();
-		expect(sharedPageKey(eventFor('/login?next=/courses', '/(public)/login'), 'pl', false)).toBeNull();
-		expect(sharedPageKey(eventFor('/login', '/(public)/login'), 'pl', true)).toBeNull();
-		expect(sharedPageKey(eventFor('/login', '/(public)/login', { method: 'POST' }), 'pl', false)).toBeNull();
-		expect(sharedPageKey(eventFor('/login/__data.json', '/(public)/login', { data: true }), 'pl', false)).toBeNull();
-		expect(sharedPageKey(eventFor('/dostepnosc', '/(public)/dostepnosc'), 'pl', false)).toBeNull();
-		expect(sharedPageKey(eventFor('/nowhere', null), 'pl', false)).toBeNull();
+	const login = (path = '/login', init = {}) => eventFor(path, '/(public)/login', init);
+
+	it('is a listed page at its own path, without a query or a data request, keyed by route and locale', () => {
+		expect(sharedPageKey(login(), 'pl')).toBe('pl /(public)/login');
+		expect(sharedPageKey(login(), 'en')).toBe('en /(public)/login');
+		expect(sharedPageKey(login('/login', { cookie: 'akademia_lang=en' }), 'en')).toBe('en /(public)/login');
+		expect(sharedPageKey(login('/login?signed_out'), 'pl')).toBeNull();
+		expect(sharedPageKey(login('/login?next=/courses'), 'pl')).toBeNull();
+		expect(sharedPageKey(login('/login', { method: 'POST' }), 'pl')).toBeNull();
+		expect(sharedPageKey(login('/login/__data.json', { data: true }), 'pl')).toBeNull();
+		expect(sharedPageKey(eventFor('/dostepnosc', '/(public)/dostepnosc'), 'pl')).toBeNull();
+		expect(sharedPageKey(eventFor('/nowhere', null), 'pl')).toBeNull();
+	});
+
+	it('never for a signed-in visitor or one sending any cookie but the language, however it is spelled', () => {
+		expect(sharedPageKey(login('/login', { signedIn: true }), 'pl')).toBeNull();
+		for (const cookie of [
+			'akademia_session=abc',
+			'akademia_session =abc',
+			' akademia_lang=pl;  akademia_session\t=abc',
+			'__Host-akademia_session=abc',
+			'other=1'
+		])
+			expect(sharedPageKey(login('/login', { cookie }), 'pl'), cookie).toBeNull();
+	});
+
+	it('not for another spelling of the path, so that the kept pages stay one per route and locale', () => {
+		// SvelteKit decodes the path before matching routes: "/%6cogin" is the login page too.
+		expect(sharedPageKey(login('/%6cogin'), 'pl')).toBeNull();
+		expect(sharedPageKey(login('/l%6Fgin'), 'pl')).toBeNull();
 	});
 
 	it('lists only routes that exist', () => {
@@ -44,18 +70,21 @@ describe('which requests may be answered from memory', () => {
 
 describe('keeping a rendered page', () => {
 	it('keeps a 200 page and serves the same body and headers again', async () => {
-		expect(keptSharedPage('pl /login')).toBeNull();
-		const first = await keepSharedPage('pl /login', page('<h1>Logowanie</h1>', { 'content-security-policy': 'a' }));
+		expect(keptSharedPage('pl /(public)/login')).toBeNull();
+		const first = await keepSharedPage(
+			'pl /(public)/login',
+			page('<h1>Logowanie</h1>', { 'content-security-policy': 'a' })
+		);
 		expect(await first.text()).toBe('<h1>Logowanie</h1>');
-		const again = keptSharedPage('pl /login')!;
+		const again = keptSharedPage('pl /(public)/login')!;
 		expect(again.status).toBe(200);
 		expect(await again.text()).toBe('<h1>Logowanie</h1>');
 		expect(again.headers.get('content-security-policy')).toBe('a');
 		expect(again.headers.get('etag')).toBe('"x"');
 		// Each answer has its own headers: the security-header hook sets them on every response.
 		again.headers.set('x-frame-options', 'DENY');
-		expect(keptSharedPage('pl /login')!.headers.has('x-frame-options')).toBe(false);
-		expect(keptSharedPage('en /login')).toBeNull();
+		expect(keptSharedPage('pl /(public)/login')!.headers.has('x-frame-options')).toBe(false);
+		expect(keptSharedPage('en /(public)/login')).toBeNull();
 	});
 
 	it('passes redirects, errors, cookies and non-HTML through without keeping them', async () => {
@@ -66,8 +95,8 @@ describe('keeping a rendered page', () => {
 			new Response('{}', { headers: { 'content-type': 'application/json' } })
 		];
 		for (const response of passing) {
-			expect(await keepSharedPage('pl /login', response)).toBe(response);
-			expect(keptSharedPage('pl /login')).toBeNull();
+			expect(await keepSharedPage('pl /(public)/login', response)).toBe(response);
+			expect(keptSharedPage('pl /(public)/login')).toBeNull();
 		}
 	});
 });

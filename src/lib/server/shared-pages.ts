@@ -15,14 +15,38 @@ export const SHARED_PAGE_ROUTES: ReadonlySet<string> = new Set([
 
 type Kept = { body: string; headers: [string, string][] };
 
+// One entry per listed route and locale: the key is the route, never the path as sent (SvelteKit decodes
+// "/%6cogin" to /login, and each spelling would otherwise be kept on its own).
 const kept = new Map<string, Kept>();
 
-/** The key of a request whose answer may come from memory, or null when it must be rendered. */
-export function sharedPageKey(event: RequestEvent, locale: string, hasSessionCookie: boolean): string | null {
+/** The only cookie a visitor without a session sends us: the language (vite.config.ts, `cookieName`). */
+const LANGUAGE_COOKIE = 'akademia_lang';
+
+/**
+ * The key of a request whose answer may come from memory, or null when it must be rendered: a listed page at its
+ * own path, asked for with GET, without a query, by a visitor who sends no cookie but the language one and is not
+ * signed in. Any other cookie, even a stale session one (its deletion must reach the browser) or one spelled with
+ * spaces around its name (SvelteKit's parser trims them), renders afresh.
+ */
+export function sharedPageKey(event: RequestEvent, locale: string): string | null {
 	const { request, route, url } = event;
-	if (request.method !== 'GET' || hasSessionCookie || url.search !== '' || event.isDataRequest) return null;
-	if (!route.id || !SHARED_PAGE_ROUTES.has(route.id)) return null;
-	return `${locale} ${url.pathname}`;
+	if (request.method !== 'GET' || url.search !== '' || event.isDataRequest || event.locals.user) return null;
+	if (!route.id || !SHARED_PAGE_ROUTES.has(route.id) || url.pathname !== pathOf(route.id)) return null;
+	if (cookieNames(request.headers.get('cookie')).some((name) => name !== LANGUAGE_COOKIE)) return null;
+	return `${locale} ${route.id}`;
+}
+
+/** "/(public)/login" -> "/login": a route id without its groups. */
+function pathOf(routeId: string): string {
+	return routeId.replace(/\/\([^)]*\)/g, '') || '/';
+}
+
+function cookieNames(header: string | null): string[] {
+	if (!header) return [];
+	return header.split(';').flatMap((pair) => {
+		const name = pair.split('=')[0].trim();
+		return name ? [name] : [];
+	});
 }
 
 export function keptSharedPage(key: string): Response | null {
