@@ -16,8 +16,8 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
 const durationMs = spec.duration * 1000;
 const latencies = []; // answers that came within the run
 const statuses = {};
-// For the queue: the answer times of the requests sent in the first and in the last second (a request of the last
-// second still unanswered at the end counts as answered at the end), and how many were open when the run ended.
+// For the queue: the answer times of the requests sent in the first and in the last second (one of the last second
+// still unanswered after the wait in finish() counts as answered then), and how many were open when the run ended.
 const firstSecond = [];
 const lastSecond = [];
 let openAtEnd = null;

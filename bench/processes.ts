@@ -164,8 +164,8 @@ export async function startServer(options: {
 	};
 }
 
-/** Runs bench/load.js as a child process with a spec file; resolves with its JSON result. */
-/** Runs a load generator process: autocannon (bench/load.js) or, for a background load, bench/paced.js. */
+/** Runs a load generator as a child process with a spec file (autocannon's bench/load.js, or bench/paced.js for a
+ * background load); resolves with its JSON result. */
 export function runLoad(specPath: string, maxSeconds: number, script = 'bench/load.js'): Promise<LoadResult> {
 	return new Promise((resolve, reject) => {
 		const child = track(spawn(process.execPath, [script, specPath], { stdio: ['ignore', 'pipe', 'inherit'] }));

@@ -34,8 +34,8 @@ export interface Scenario {
 	requests: BenchRequest[];
 	/** State-changing scenarios send each request once at most (a request budget) and are not warmed up. */
 	writes?: boolean;
-	/** Another load at a fixed rate during the measured seconds (its own figures go to the log and the notes). */
-	/** A load at an even pace beside the scenario (bench/paced.js): `rate` a second, at most `connections` open. */
+	/** A load at an even pace during the measured seconds (bench/paced.js): `rate` a second, at most `connections`
+	 * open; its own figures go to the log and the notes under the table. */
 	background?: { name: string; requests: BenchRequest[]; rate: number; connections: number };
 	goal?: string;
 	check?: GoalCheck;

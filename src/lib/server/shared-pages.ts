@@ -1,4 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
+import { cookieName as languageCookie } from '$lib/paraglide/runtime';
 
 // Pages that are the same for every visitor without a session, in each language: the sign-in page, the password
 // reset request and the certificate look-up form. Their output depends only on the build, the locale and settings
@@ -6,7 +7,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 // would: no load, no render, no serialisation per request (issue 20; docs/PERFORMANCE.md).
 // A page belongs here only if its load reads nothing of the request but the locale, and nothing that changes
 // while the server runs (not /dostepnosc: its date comes from the first account). A query string (?next=,
-// ?signed_out, ...), a session cookie or a form's answer (a POST) always renders afresh.
+// ?signed_out, ...), any cookie but the language one, or a form's answer (a POST) always renders afresh.
 export const SHARED_PAGE_ROUTES: ReadonlySet<string> = new Set([
 	'/(public)/login',
 	'/(public)/reset-password',
@@ -19,9 +20,6 @@ type Kept = { body: string; headers: [string, string][] };
 // "/%6cogin" to /login, and each spelling would otherwise be kept on its own).
 const kept = new Map<string, Kept>();
 
-/** The only cookie a visitor without a session sends us: the language (vite.config.ts, `cookieName`). */
-const LANGUAGE_COOKIE = 'akademia_lang';
-
 /**
  * The key of a request whose answer may come from memory, or null when it must be rendered: a listed page at its
  * own path, asked for with GET, without a query, by a visitor who sends no cookie but the language one and is not
@@ -32,7 +30,7 @@ export function sharedPageKey(event: RequestEvent, locale: string): string | nul
 	const { request, route, url } = event;
 	if (request.method !== 'GET' || url.search !== '' || event.isDataRequest || event.locals.user) return null;
 	if (!route.id || !SHARED_PAGE_ROUTES.has(route.id) || url.pathname !== pathOf(route.id)) return null;
-	if (cookieNames(request.headers.get('cookie')).some((name) => name !== LANGUAGE_COOKIE)) return null;
+	if (cookieNames(request.headers.get('cookie')).some((name) => name !== languageCookie)) return null;
 	return `${locale} ${route.id}`;
 }
 
