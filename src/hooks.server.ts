@@ -15,7 +15,9 @@ import { getDb } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
 import { resumePendingMail } from '$lib/server/mail/outbox';
 import { startMaintenance } from '$lib/server/maintenance';
-import { keepSharedPage, keptSharedPage, sharedPageKey } from '$lib/server/shared-pages';
+import { lessonPageToKeep } from '$lib/server/kept-pages/lesson';
+import { sharedPageKey } from '$lib/server/kept-pages/shared';
+import { keepPage, keptPage } from '$lib/server/kept-pages/store';
 import { missingClauseSettings } from '$lib/server/trainings/public';
 
 export const init: ServerInit = async () => {
@@ -35,9 +37,10 @@ export const init: ServerInit = async () => {
 
 // The cookie is sent again only when the session's expiry moves (auth/session.ts), not on every response.
 const handleSession: Handle = ({ event, resolve }) => {
-	const { session, user } = sessionOfRequest(event.cookies, event.url);
+	const { session, user, renewed } = sessionOfRequest(event.cookies, event.url);
 	event.locals.user = user;
 	event.locals.session = session;
+	event.locals.sessionRenewed = renewed;
 	return resolve(event);
 };
 
@@ -56,12 +59,19 @@ const handleLocale: Handle = ({ event, resolve }) => {
 	);
 };
 
-// A page that is the same for every visitor without a session is rendered once per locale (shared-pages.ts); not
-// under `vite dev`, where its component may change while the server runs.
-const handleSharedPages: Handle = async ({ event, resolve }) => {
-	const key = dev ? null : sharedPageKey(event, getLocale());
-	if (key === null) return resolve(event);
-	return keptSharedPage(key) ?? keepSharedPage(key, await resolve(event));
+// Pages rendered once and served from memory (kept-pages/): the public pages that are the same for every visitor
+// without a session, once per locale; the lesson page once per lesson, locale and learner state, the learner's
+// name and signed field filled in per view. Not under `vite dev`, where a component may change while it runs.
+const handleKeptPages: Handle = async ({ event, resolve }) => {
+	if (dev) return resolve(event);
+	const shared = sharedPageKey(event, getLocale());
+	if (shared !== null) return keptPage(shared) ?? keepPage(shared, await resolve(event));
+	const lesson = await lessonPageToKeep(event, getLocale());
+	if (lesson === null) return resolve(event);
+	const kept = keptPage(lesson.key, lesson.slots);
+	if (kept) return kept;
+	event.locals.keptRender = lesson.render;
+	return keepPage(lesson.key, await resolve(event), lesson.slots);
 };
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
@@ -125,7 +135,7 @@ export const handle = sequence(
 	handleReservedAction,
 	handleSession,
 	handleLocale,
-	handleSharedPages,
+	handleKeptPages,
 	handleFormBodies
 );
 

@@ -87,21 +87,17 @@ export function validateSessionToken(token: string, now = Date.now()): SessionVa
  * The session of a request's cookie (hooks.server.ts). Sets the cookie again only when the expiry was slid
  * forward, and deletes a cookie whose session is gone (expired, signed out, user disabled).
  */
-export function sessionOfRequest(
-	cookies: Cookies,
-	url: URL,
-	now = Date.now()
-): { session: Session; user: SessionUser } | { session: null; user: null } {
+export function sessionOfRequest(cookies: Cookies, url: URL, now = Date.now()): SessionValidation {
 	const name = sessionCookieName(url.protocol === 'https:');
 	const token = cookies.get(name);
-	if (!token) return { session: null, user: null };
-	const { session, user, renewed } = validateSessionToken(token, now);
-	if (!session) {
+	if (!token) return { session: null, user: null, renewed: false };
+	const validation = validateSessionToken(token, now);
+	if (!validation.session) {
 		cookies.delete(name, { path: '/' });
-		return { session: null, user: null };
+		return validation;
 	}
-	if (renewed) setSessionTokenCookie(cookies, url, token, session.expiresAt);
-	return { session, user };
+	if (validation.renewed) setSessionTokenCookie(cookies, url, token, validation.session.expiresAt);
+	return validation;
 }
 
 export function invalidateSession(sessionId: string) {

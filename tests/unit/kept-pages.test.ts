@@ -1,13 +1,8 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-	forgetSharedPages,
-	keepSharedPage,
-	keptSharedPage,
-	SHARED_PAGE_ROUTES,
-	sharedPageKey
-} from '$lib/server/shared-pages';
+import { SHARED_PAGE_ROUTES, sharedPageKey } from '$lib/server/kept-pages/shared';
+import { forgetKeptPages, keepPage, keptPage, MAX_KEPT_PAGES, slotMark } from '$lib/server/kept-pages/store';
 
 function eventFor(
 	path: string,
@@ -28,9 +23,9 @@ function eventFor(
 const page = (body: string, headers: Record<string, string> = {}, status = 200) =>
 	new Response(body, { status, headers: { 'content-type': 'text/html', etag: '"x"', ...headers } });
 
-afterEach(() => forgetSharedPages());
+afterEach(() => forgetKeptPages());
 
-describe('which requests may be answered from memory', () => {
+describe('which public requests may be answered from memory', () => {
 	const login = (path = '/login', init = {}) => eventFor(path, '/(public)/login', init);
 
 	it('is a listed page at its own path, without a query or a data request, keyed by route and locale', () => {
@@ -70,21 +65,18 @@ describe('which requests may be answered from memory', () => {
 
 describe('keeping a rendered page', () => {
 	it('keeps a 200 page and serves the same body and headers again', async () => {
-		expect(keptSharedPage('pl /(public)/login')).toBeNull();
-		const first = await keepSharedPage(
-			'pl /(public)/login',
-			page('<h1>Logowanie</h1>', { 'content-security-policy': 'a' })
-		);
+		expect(keptPage('pl /(public)/login')).toBeNull();
+		const first = await keepPage('pl /(public)/login', page('<h1>Logowanie</h1>', { 'content-security-policy': 'a' }));
 		expect(await first.text()).toBe('<h1>Logowanie</h1>');
-		const again = keptSharedPage('pl /(public)/login')!;
+		const again = keptPage('pl /(public)/login')!;
 		expect(again.status).toBe(200);
 		expect(await again.text()).toBe('<h1>Logowanie</h1>');
 		expect(again.headers.get('content-security-policy')).toBe('a');
 		expect(again.headers.get('etag')).toBe('"x"');
 		// Each answer has its own headers: the security-header hook sets them on every response.
 		again.headers.set('x-frame-options', 'DENY');
-		expect(keptSharedPage('pl /(public)/login')!.headers.has('x-frame-options')).toBe(false);
-		expect(keptSharedPage('en /(public)/login')).toBeNull();
+		expect(keptPage('pl /(public)/login')!.headers.has('x-frame-options')).toBe(false);
+		expect(keptPage('en /(public)/login')).toBeNull();
 	});
 
 	it('passes redirects, errors, cookies and non-HTML through without keeping them', async () => {
@@ -95,8 +87,54 @@ describe('keeping a rendered page', () => {
 			new Response('{}', { headers: { 'content-type': 'application/json' } })
 		];
 		for (const response of passing) {
-			expect(await keepSharedPage('pl /(public)/login', response)).toBe(response);
-			expect(keptSharedPage('pl /(public)/login')).toBeNull();
+			expect(await keepPage('pl /(public)/login', response)).toBe(response);
+			expect(keptPage('pl /(public)/login')).toBeNull();
 		}
+	});
+});
+
+describe('a kept page with slots', () => {
+	const template = `<p>${slotMark('name')}</p><input value="${slotMark('opened')}">`;
+
+	it('fills each answer with its own values, escaped, and keeps no ETag or length of the render', async () => {
+		const first = await keepPage('k', page(template, { 'content-length': '99' }), { name: 'Ala', opened: '1.a' });
+		expect(await first.text()).toBe('<p>Ala</p><input value="1.a">');
+		expect(first.headers.has('etag')).toBe(false);
+		expect(first.headers.has('content-length')).toBe(false);
+		const other = keptPage('k', { name: '<b>Ola</b> & "syn"', opened: '2.b' })!;
+		expect(await other.text()).toBe('<p>&#60;b&#62;Ola&#60;/b&#62; &#38; &#34;syn&#34;</p><input value="2.b">');
+		expect(other.headers.get('content-type')).toBe('text/html');
+	});
+
+	it('fills but never keeps a render whose marks are not each slot once', async () => {
+		// A mark in text someone typed (twice here), or a slot missing from the render.
+		for (const body of [template + slotMark('name'), `<p>${slotMark('name')}</p>`]) {
+			const sent = await keepPage('k', page(body), { name: 'Ala', opened: '1.a' });
+			expect(await sent.text()).not.toContain('\u{E000}');
+			expect(keptPage('k', { name: 'Ala', opened: '1.a' })).toBeNull();
+		}
+	});
+
+	it('fills an answer it does not keep (an error page, a cookie) and keeps its status', async () => {
+		const error = await keepPage('k', page(template, {}, 404), { name: 'Ala', opened: '1.a' });
+		expect(error.status).toBe(404);
+		expect(await error.text()).toBe('<p>Ala</p><input value="1.a">');
+		const cookie = await keepPage('k', page(template, { 'set-cookie': 'a=b' }), { name: 'Ala', opened: '1.a' });
+		expect(cookie.headers.get('set-cookie')).toBe('a=b');
+		expect(keptPage('k', { name: 'Ala', opened: '1.a' })).toBeNull();
+	});
+
+	it('keeps at most MAX_KEPT_PAGES, forgetting the least recently served', async () => {
+		for (let i = 0; i < MAX_KEPT_PAGES; i++) await keepPage(`p${i}`, page(`<p>${i}</p>`));
+		expect(keptPage('p0')).not.toBeNull(); // now the most recently served
+		await keepPage('one more', page('<p>+</p>'));
+		expect(keptPage('p0')).not.toBeNull();
+		expect(keptPage('p1')).toBeNull();
+		expect(keptPage('one more')).not.toBeNull();
+	});
+
+	it('refuses a slot name that could not be found again', () => {
+		expect(() => slotMark('Name')).toThrow();
+		expect(() => slotMark('')).toThrow();
 	});
 });

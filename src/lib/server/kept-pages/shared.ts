@@ -4,7 +4,8 @@ import { cookieName as languageCookie } from '$lib/paraglide/runtime';
 // Pages that are the same for every visitor without a session, in each language: the sign-in page, the password
 // reset request and the certificate look-up form. Their output depends only on the build, the locale and settings
 // read once at start, so each is rendered once per locale and then served from memory, as a reverse proxy's cache
-// would: no load, no render, no serialisation per request (issue 20; docs/PERFORMANCE.md).
+// would (store.ts). One entry per listed route and locale: the key is the route, never the path as sent (SvelteKit
+// decodes "/%6cogin" to /login, and each spelling would otherwise be kept on its own).
 // A page belongs here only if its load reads nothing of the request but the locale, and nothing that changes
 // while the server runs (not /dostepnosc: its date comes from the first account). A query string (?next=,
 // ?signed_out, ...), any cookie but the language one, or a form's answer (a POST) always renders afresh.
@@ -13,12 +14,6 @@ export const SHARED_PAGE_ROUTES: ReadonlySet<string> = new Set([
 	'/(public)/reset-password',
 	'/(public)/verify'
 ]);
-
-type Kept = { body: string; headers: [string, string][] };
-
-// One entry per listed route and locale: the key is the route, never the path as sent (SvelteKit decodes
-// "/%6cogin" to /login, and each spelling would otherwise be kept on its own).
-const kept = new Map<string, Kept>();
 
 /**
  * The key of a request whose answer may come from memory, or null when it must be rendered: a listed page at its
@@ -35,7 +30,7 @@ export function sharedPageKey(event: RequestEvent, locale: string): string | nul
 }
 
 /** "/(public)/login" -> "/login": a route id without its groups. */
-function pathOf(routeId: string): string {
+export function pathOf(routeId: string): string {
 	return routeId.replace(/\/\([^)]*\)/g, '') || '/';
 }
 
@@ -45,27 +40,4 @@ function cookieNames(header: string | null): string[] {
 		const name = pair.split('=')[0].trim();
 		return name ? [name] : [];
 	});
-}
-
-export function keptSharedPage(key: string): Response | null {
-	const page = kept.get(key);
-	return page ? new Response(page.body, { status: 200, headers: page.headers }) : null;
-}
-
-/**
- * Keeps a rendered answer for its key and hands back one to send. Only a plain 200 page without cookies is kept;
- * anything else (a redirect, an error, a Set-Cookie) passes through untouched.
- */
-export async function keepSharedPage(key: string, response: Response): Promise<Response> {
-	if (response.status !== 200 || response.headers.has('set-cookie')) return response;
-	if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) return response;
-	const body = await response.text();
-	const headers = [...response.headers];
-	kept.set(key, { body, headers });
-	return new Response(body, { status: 200, headers });
-}
-
-/** For tests: forget every kept page. */
-export function forgetSharedPages() {
-	kept.clear();
 }

@@ -1,0 +1,94 @@
+// Rendered pages kept in memory and served again, as a reverse proxy's cache would (issue 20; docs/PERFORMANCE.md):
+// no load, no render, no serialisation for a request whose page was rendered before. A kept page may have slots,
+// values that differ per request and nothing else does (the signed-in person's name, a form's signed field): the
+// page is rendered once with a mark in each slot's place (slotMark), kept as the text between the marks, and each
+// answer fills the slots with its own values, escaped for HTML. Whoever builds the key (shared.ts, lesson.ts) must
+// put in it everything the page's HTML depends on, except the slots.
+
+/** Kept pages at most; the least recently served goes first (a lesson page is ~15 kB: a few MB in all). */
+export const MAX_KEPT_PAGES = 300;
+
+type Part = Buffer | { slot: string };
+interface Kept {
+	parts: Part[];
+	headers: [string, string][];
+}
+
+const kept = new Map<string, Kept>();
+
+// Private-use characters: no escaping changes them, and no text of ours contains them.
+const MARK = '\u{E000}';
+const MARKS = /\u{E000}([a-z]+)\u{E000}/u;
+
+/** What a slot's value is rendered as, when a page is rendered to be kept. */
+export function slotMark(name: string): string {
+	if (!/^[a-z]+$/.test(name)) throw new Error(`bad slot name ${name}`);
+	return `${MARK}${name}${MARK}`;
+}
+
+export function keptPage(key: string, slots: Record<string, string> = {}): Response | null {
+	const page = kept.get(key);
+	if (!page) return null;
+	// Served again: now the most recently used.
+	kept.delete(key);
+	kept.set(key, page);
+	return answer(page, slots);
+}
+
+/**
+ * Keeps a rendered answer for its key and hands back the one to send, its slots filled. Only a plain 200 page
+ * without cookies is kept; anything else (a redirect, an error page, a Set-Cookie) is sent once, slots filled.
+ */
+export async function keepPage(key: string, response: Response, slots: Record<string, string> = {}): Promise<Response> {
+	const rendered = Object.keys(slots).length > 0 || keepable(response);
+	if (!rendered) return response;
+	// A page with slots differs per answer: its own length, and no ETag (one tag would stand for different bodies).
+	const headers = [...response.headers].filter(
+		([name]) => !(Object.keys(slots).length > 0 && (name === 'etag' || name === 'content-length'))
+	);
+	const page = { parts: split(await response.text()), headers };
+	if (keepable(response) && eachSlotOnce(page.parts, slots)) {
+		kept.set(key, page);
+		if (kept.size > MAX_KEPT_PAGES) kept.delete(kept.keys().next().value!);
+	}
+	return answer(page, slots, response.status);
+}
+
+function keepable(response: Response): boolean {
+	return (
+		response.status === 200 &&
+		!response.headers.has('set-cookie') &&
+		(response.headers.get('content-type') ?? '').startsWith('text/html')
+	);
+}
+
+// A mark that is not one of this answer's slots, or a slot twice, is text that happens to hold a mark (a title
+// someone typed, say): filled this once, never kept.
+function eachSlotOnce(parts: Part[], slots: Record<string, string>): boolean {
+	const found = parts.flatMap((part) => ('slot' in part ? [part.slot] : [])).sort();
+	return found.join() === Object.keys(slots).sort().join();
+}
+
+function split(html: string): Part[] {
+	const pieces = html.split(MARKS);
+	// split() with a capture group: text, slot name, text, slot name, ..., text.
+	return pieces.map((piece, i) => (i % 2 === 1 ? { slot: piece } : Buffer.from(piece)));
+}
+
+function answer(page: Kept, slots: Record<string, string>, status = 200): Response {
+	const body = Buffer.concat(
+		page.parts.map((part) => ('slot' in part ? Buffer.from(escapeHtml(slots[part.slot] ?? '')) : part))
+	);
+	// A fresh Headers per answer: the security-header hook sets its headers on every response.
+	return new Response(body, { status, headers: page.headers });
+}
+
+// Right inside text and inside a quoted attribute alike.
+function escapeHtml(value: string): string {
+	return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** For tests: forget every kept page. */
+export function forgetKeptPages() {
+	kept.clear();
+}
