@@ -106,13 +106,18 @@ describe('a kept page with slots', () => {
 		expect(other.headers.get('content-type')).toBe('text/html');
 	});
 
-	it('fills but never keeps a render whose marks are not each slot once', async () => {
-		// A mark in text someone typed (twice here), or a slot missing from the render.
-		for (const body of [template + slotMark('name'), `<p>${slotMark('name')}</p>`]) {
+	it('fills but never keeps a render with a mark twice or a mark that is not a slot', async () => {
+		// A mark in text someone typed: a second one, or one of no slot of this answer.
+		for (const body of [template + slotMark('name'), template + slotMark('other')]) {
 			const sent = await keepPage('k', page(body), { name: 'Ala', opened: '1.a' });
 			expect(await sent.text()).not.toContain('\u{E000}');
 			expect(keptPage('k', { name: 'Ala', opened: '1.a' })).toBeNull();
 		}
+	});
+
+	it('keeps a render without one of the slots (a completed lesson has no form, so no signed field)', async () => {
+		await keepPage('k', page(`<p>${slotMark('name')}</p>`), { name: 'Ala', opened: '1.a' });
+		expect(await keptPage('k', { name: 'Ola', opened: '2.b' })!.text()).toBe('<p>Ola</p>');
 	});
 
 	it('fills an answer it does not keep (an error page, a cookie) and keeps its status', async () => {

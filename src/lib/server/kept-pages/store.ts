@@ -47,7 +47,7 @@ export async function keepPage(key: string, response: Response, slots: Record<st
 		([name]) => !(Object.keys(slots).length > 0 && (name === 'etag' || name === 'content-length'))
 	);
 	const page = { parts: split(await response.text()), headers };
-	if (keepable(response) && eachSlotOnce(page.parts, slots)) {
+	if (keepable(response) && eachSlotAtMostOnce(page.parts, slots)) {
 		kept.set(key, page);
 		if (kept.size > MAX_KEPT_PAGES) kept.delete(kept.keys().next().value!);
 	}
@@ -62,11 +62,12 @@ function keepable(response: Response): boolean {
 	);
 }
 
-// A mark that is not one of this answer's slots, or a slot twice, is text that happens to hold a mark (a title
-// someone typed, say): filled this once, never kept.
-function eachSlotOnce(parts: Part[], slots: Record<string, string>): boolean {
-	const found = parts.flatMap((part) => ('slot' in part ? [part.slot] : [])).sort();
-	return found.join() === Object.keys(slots).sort().join();
+// A slot may be missing from a render (the lesson page of a completed lesson has no form, so no signed field). A
+// mark that is not one of this answer's slots, or a slot twice, is text that happens to hold a mark (a title someone
+// typed, say): filled this once, never kept.
+function eachSlotAtMostOnce(parts: Part[], slots: Record<string, string>): boolean {
+	const found = parts.flatMap((part) => ('slot' in part ? [part.slot] : []));
+	return found.every((slot, i) => slot in slots && found.indexOf(slot) === i);
 }
 
 function split(html: string): Part[] {
