@@ -15,9 +15,7 @@ import { getDb } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
 import { resumePendingMail } from '$lib/server/mail/outbox';
 import { startMaintenance } from '$lib/server/maintenance';
-import { lessonPageToKeep } from '$lib/server/kept-pages/lesson';
-import { sharedPageKey } from '$lib/server/kept-pages/shared';
-import { keepPage, keptPage } from '$lib/server/kept-pages/store';
+import { answerFromKeptPages } from '$lib/server/kept-pages';
 import { missingClauseSettings } from '$lib/server/trainings/public';
 
 export const init: ServerInit = async () => {
@@ -62,17 +60,8 @@ const handleLocale: Handle = ({ event, resolve }) => {
 // Pages rendered once and served from memory (kept-pages/): the public pages that are the same for every visitor
 // without a session, once per locale; the lesson page once per lesson, locale and learner state, the learner's
 // name and signed field filled in per view. Not under `vite dev`, where a component may change while it runs.
-const handleKeptPages: Handle = async ({ event, resolve }) => {
-	if (dev) return resolve(event);
-	const shared = sharedPageKey(event, getLocale());
-	if (shared !== null) return keptPage(shared) ?? keepPage(shared, await resolve(event));
-	const lesson = await lessonPageToKeep(event, getLocale());
-	if (lesson === null) return resolve(event);
-	const kept = keptPage(lesson.key, lesson.slots);
-	if (kept) return kept;
-	event.locals.keptRender = lesson.render;
-	return keepPage(lesson.key, await resolve(event), lesson.slots);
-};
+const handleKeptPages: Handle = ({ event, resolve }) =>
+	dev ? resolve(event) : answerFromKeptPages(event, resolve, getLocale());
 
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);

@@ -61,6 +61,8 @@ test('each learner gets their own name and signed field; a change of state shows
 
 test('a view that renews the session sends the cookie again, and the next one is served as before', async () => {
 	const ctx = await actorContext(fx.people.learner);
+	// Seen once, so that the state is kept whatever ran before: the renewing view would be answered from memory.
+	const before = await view(ctx);
 	const db = openServerDb();
 	// Less than half the session's life left: this view slides the expiry and must send the cookie.
 	db.prepare('update sessions set expires_at = ? where user_id = ?').run(
@@ -70,7 +72,7 @@ test('a view that renews the session sends the cookie again, and the next one is
 	db.close();
 	const renewing = await view(ctx);
 	expect(renewing.res.headers()['set-cookie']).toMatch(/akademia_session=/);
-	expect(renewing.html).toContain('Lena Właścicielka');
+	expect(renewing.html.replace(openedOf(renewing.html), '')).toBe(before.html.replace(openedOf(before.html), ''));
 	const next = await view(ctx);
 	expect(next.res.headers()['set-cookie']).toBeUndefined();
 	expect(next.html.replace(openedOf(next.html), '')).toBe(renewing.html.replace(openedOf(renewing.html), ''));

@@ -18,7 +18,8 @@ vi.mock('$lib/server/lessons/page', () => ({
 	}
 }));
 const { LESSON_ROUTE, lessonPageToKeep } = await import('$lib/server/kept-pages/lesson');
-const { slotMark } = await import('$lib/server/kept-pages/store');
+const { forgetKeptPages, slotMark } = await import('$lib/server/kept-pages/store');
+const { answerFromKeptPages } = await import('$lib/server/kept-pages');
 
 type Init = { method?: string; path?: string; data?: boolean; role?: string; name?: string; renewed?: boolean };
 function view(init: Init = {}) {
@@ -72,5 +73,48 @@ describe('the kept lesson page', () => {
 		expect(await lessonPageToKeep(other, 'pl')).toBeNull();
 		state.fail = true;
 		expect(await lessonPageToKeep(view(), 'pl')).toBeNull();
+	});
+});
+
+describe('answering from the kept pages', () => {
+	// What SvelteKit's render makes of the data the hook hands over: the name and the field where the page has them.
+	function renderer() {
+		const calls: RequestEvent[] = [];
+		const resolve = (event: RequestEvent) => {
+			calls.push(event);
+			const { layout, page } = event.locals.keptRender ?? { layout: { user: { name: 'UNMARKED' } }, page: {} };
+			const form = page.completed ? '' : `<input name="opened" value="${page.opened}">`;
+			return new Response(`<p>${layout.user!.name}</p>${form}`, { headers: { 'content-type': 'text/html' } });
+		};
+		return { calls, resolve };
+	}
+
+	it('renders a state once, marked, and answers the next view from memory with its own values', async () => {
+		forgetKeptPages();
+		const { calls, resolve } = renderer();
+		const first = await answerFromKeptPages(view(), resolve, 'pl');
+		expect(await first.text()).toBe('<p>Ala</p><input name="opened" value="tok">');
+		expect(calls).toHaveLength(1);
+		expect(calls[0].locals.keptRender!.page.opened).toBe(slotMark('opened'));
+		state.opened = 'tok2';
+		const second = view({ name: 'Ola & syn' });
+		const again = await answerFromKeptPages(second, resolve, 'pl');
+		expect(await again.text()).toBe('<p>Ola &#38; syn</p><input name="opened" value="tok2">');
+		expect(calls).toHaveLength(1);
+		expect(second.locals.keptRender).toBeUndefined();
+		// A completed lesson's page has no field: its render is kept with the name alone.
+		state.completed = true;
+		expect(await (await answerFromKeptPages(view(), resolve, 'pl')).text()).toBe('<p>Ala</p>');
+		expect(await (await answerFromKeptPages(view({ name: 'Ola' }), resolve, 'pl')).text()).toBe('<p>Ola</p>');
+		expect(calls).toHaveLength(2);
+	});
+
+	it('passes every other request to the render untouched', async () => {
+		forgetKeptPages();
+		const { calls, resolve } = renderer();
+		const renewing = view({ renewed: true });
+		expect(await (await answerFromKeptPages(renewing, resolve, 'pl')).text()).toContain('UNMARKED');
+		expect(renewing.locals.keptRender).toBeUndefined();
+		expect(calls).toHaveLength(1);
 	});
 });

@@ -106,18 +106,21 @@ describe('a kept page with slots', () => {
 		expect(other.headers.get('content-type')).toBe('text/html');
 	});
 
-	it('fills but never keeps a render with a mark twice or a mark that is not a slot', async () => {
-		// A mark in text someone typed: a second one, or one of no slot of this answer.
-		for (const body of [template + slotMark('name'), template + slotMark('other')]) {
+	it('fills but never keeps a render with a slot twice or a slot missing (its value may have gone in unmarked)', async () => {
+		for (const body of [template + slotMark('name'), `<p>Ala</p><input value="${slotMark('opened')}">`]) {
 			const sent = await keepPage('k', page(body), { name: 'Ala', opened: '1.a' });
 			expect(await sent.text()).not.toContain('\u{E000}');
 			expect(keptPage('k', { name: 'Ala', opened: '1.a' })).toBeNull();
 		}
 	});
 
-	it('keeps a render without one of the slots (a completed lesson has no form, so no signed field)', async () => {
-		await keepPage('k', page(`<p>${slotMark('name')}</p>`), { name: 'Ala', opened: '1.a' });
-		expect(await keptPage('k', { name: 'Ola', opened: '2.b' })!.text()).toBe('<p>Ola</p>');
+	it('leaves text that only looks like a mark as it is: a typed title cannot make a slot', async () => {
+		// A review found "\u{E000}constructor\u{E000}" in a case title broke every view of its lesson.
+		const typed = ['\u{E000}constructor\u{E000}', '\u{E000}name\u{E000}', '\u{E000}AAAAAAAAAAAA:name\u{E000}'];
+		const body = `${template}<p>${typed.join(' ')}</p>`;
+		await keepPage('k', page(body), { name: 'Ala', opened: '1.a' });
+		const again = await keptPage('k', { name: 'Ola', opened: '2.b' })!.text();
+		expect(again).toBe(`<p>Ola</p><input value="2.b"><p>${typed.join(' ')}</p>`);
 	});
 
 	it('fills an answer it does not keep (an error page, a cookie) and keeps its status', async () => {

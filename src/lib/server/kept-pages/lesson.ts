@@ -18,7 +18,8 @@ export interface KeptRender {
 
 export interface LessonToKeep {
 	key: string;
-	slots: { name: string; opened: string };
+	/** The name; the signed field too unless the lesson is completed (its page then has no form). */
+	slots: { name: string; opened?: string };
 	/** The data to render the page with when it is not kept yet: the slots hold their marks. */
 	render: KeptRender;
 }
@@ -49,7 +50,7 @@ export async function lessonPageToKeep(event: RequestEvent, locale: string): Pro
 	const state = { ...render.page, html: undefined, headings: undefined };
 	return {
 		key: JSON.stringify([locale, LESSON_ROUTE, render.layout, state]),
-		slots: { name: locals.user.name, opened: page.opened },
+		slots: page.completed ? { name: locals.user.name } : { name: locals.user.name, opened: page.opened },
 		render
 	};
 }

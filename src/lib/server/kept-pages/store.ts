@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 // Rendered pages kept in memory and served again, as a reverse proxy's cache would (issue 20; docs/PERFORMANCE.md):
 // no load, no render, no serialisation for a request whose page was rendered before. A kept page may have slots,
 // values that differ per request and nothing else does (the signed-in person's name, a form's signed field): the
@@ -16,14 +18,15 @@ interface Kept {
 
 const kept = new Map<string, Kept>();
 
-// Private-use characters: no escaping changes them, and no text of ours contains them.
-const MARK = '\u{E000}';
-const MARKS = /\u{E000}([a-z]+)\u{E000}/u;
+// A mark is a private-use character (no escaping changes it) around a secret of this process and the slot's name:
+// text someone typed (a case title on the lesson page) cannot hold a mark, as no answer ever shows one.
+const SECRET = randomBytes(9).toString('base64url');
+const MARKS = new RegExp(`\u{E000}${SECRET}:([a-z]+)\u{E000}`, 'u');
 
 /** What a slot's value is rendered as, when a page is rendered to be kept. */
 export function slotMark(name: string): string {
 	if (!/^[a-z]+$/.test(name)) throw new Error(`bad slot name ${name}`);
-	return `${MARK}${name}${MARK}`;
+	return `\u{E000}${SECRET}:${name}\u{E000}`;
 }
 
 export function keptPage(key: string, slots: Record<string, string> = {}): Response | null {
@@ -37,7 +40,9 @@ export function keptPage(key: string, slots: Record<string, string> = {}): Respo
 
 /**
  * Keeps a rendered answer for its key and hands back the one to send, its slots filled. Only a plain 200 page
- * without cookies is kept; anything else (a redirect, an error page, a Set-Cookie) is sent once, slots filled.
+ * without cookies is kept, and only when each of `slots` is in it exactly once: a slot the render left out would
+ * mean its value went in unmarked (a layout showing the name elsewhere), and would be kept for everyone. Anything
+ * else (a redirect, an error page, a Set-Cookie) is sent once, slots filled.
  */
 export async function keepPage(key: string, response: Response, slots: Record<string, string> = {}): Promise<Response> {
 	const rendered = Object.keys(slots).length > 0 || keepable(response);
@@ -47,7 +52,7 @@ export async function keepPage(key: string, response: Response, slots: Record<st
 		([name]) => !(Object.keys(slots).length > 0 && (name === 'etag' || name === 'content-length'))
 	);
 	const page = { parts: split(await response.text()), headers };
-	if (keepable(response) && eachSlotAtMostOnce(page.parts, slots)) {
+	if (keepable(response) && eachSlotOnce(page.parts, slots)) {
 		kept.set(key, page);
 		if (kept.size > MAX_KEPT_PAGES) kept.delete(kept.keys().next().value!);
 	}
@@ -62,12 +67,9 @@ function keepable(response: Response): boolean {
 	);
 }
 
-// A slot may be missing from a render (the lesson page of a completed lesson has no form, so no signed field). A
-// mark that is not one of this answer's slots, or a slot twice, is text that happens to hold a mark (a title someone
-// typed, say): filled this once, never kept.
-function eachSlotAtMostOnce(parts: Part[], slots: Record<string, string>): boolean {
-	const found = parts.flatMap((part) => ('slot' in part ? [part.slot] : []));
-	return found.every((slot, i) => slot in slots && found.indexOf(slot) === i);
+function eachSlotOnce(parts: Part[], slots: Record<string, string>): boolean {
+	const found = parts.flatMap((part) => ('slot' in part ? [part.slot] : [])).sort();
+	return found.join() === Object.keys(slots).sort().join();
 }
 
 function split(html: string): Part[] {
@@ -78,7 +80,9 @@ function split(html: string): Part[] {
 
 function answer(page: Kept, slots: Record<string, string>, status = 200): Response {
 	const body = Buffer.concat(
-		page.parts.map((part) => ('slot' in part ? Buffer.from(escapeHtml(slots[part.slot] ?? '')) : part))
+		page.parts.map((part) =>
+			'slot' in part ? Buffer.from(escapeHtml(Object.hasOwn(slots, part.slot) ? slots[part.slot] : '')) : part
+		)
 	);
 	// A fresh Headers per answer: the security-header hook sets its headers on every response.
 	return new Response(body, { status, headers: page.headers });
