@@ -96,14 +96,17 @@ describe('keeping a rendered page', () => {
 describe('a kept page with slots', () => {
 	const template = `<p>${slotMark('name')}</p><input value="${slotMark('opened')}">`;
 
-	it('fills each answer with its own values, escaped, and keeps no ETag or length of the render', async () => {
+	it('fills each answer with its own values, escaped, and keeps no ETag, and gives each answer its own length', async () => {
 		const first = await keepPage('k', page(template, { 'content-length': '99' }), { name: 'Ala', opened: '1.a' });
 		expect(await first.text()).toBe('<p>Ala</p><input value="1.a">');
 		expect(first.headers.has('etag')).toBe(false);
-		expect(first.headers.has('content-length')).toBe(false);
+		expect(first.headers.get('content-length')).toBe('29'); // its own length, not the render's
+
 		const other = keptPage('k', { name: '<b>Ola</b> & "syn"', opened: '2.b' })!;
 		expect(await other.text()).toBe('<p>&#60;b&#62;Ola&#60;/b&#62; &#38; &#34;syn&#34;</p><input value="2.b">');
 		expect(other.headers.get('content-type')).toBe('text/html');
+		const expected = '<p>&#60;b&#62;Ola&#60;/b&#62; &#38; &#34;syn&#34;</p><input value="2.b">';
+		expect(other.headers.get('content-length')).toBe(String(Buffer.byteLength(expected)));
 	});
 
 	it('fills but never keeps a render with a slot twice or a slot missing (its value may have gone in unmarked)', async () => {
