@@ -65,6 +65,11 @@ test.describe('accounts and roles', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'My groups' })).toBeVisible();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		await page.getByRole('button', { name: 'Sign out' }).click();
+		// The signed-out page writes the language cookie again as it hydrates (Paraglide's client sets the locale it
+		// resolved): a new browser is simulated only once that page is done. Cleared earlier, the cookie came back
+		// as "en" and the next page was English (seen in CI once the sign-in page was answered from memory).
+		await page.waitForURL(/\/login\?signed_out/);
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		await page.context().clearCookies();
 		await gotoReady(page, '/login');
 		await page.getByLabel('Adres e-mail').fill(DEMO.trainer);
