@@ -20,7 +20,7 @@ test.describe('headers over http', () => {
 		fx = createFixtures();
 	});
 
-	// Hashes, not nonces (svelte.config.js): a page kept for every visitor (shared-pages.ts) must not repeat a nonce.
+	// Hashes, not nonces (svelte.config.js): a page kept for every visitor (kept-pages/) must not repeat a nonce.
 	test('a page has CSP without unsafe script sources, and every inline script is allowed by its hash', async () => {
 		const ctx = await actorContext(null);
 		const res = await ctx.get('/login');

@@ -45,12 +45,12 @@ export function keptPage(key: string, slots: Record<string, string> = {}): Respo
  * else (a redirect, an error page, a Set-Cookie) is sent once, slots filled.
  */
 export async function keepPage(key: string, response: Response, slots: Record<string, string> = {}): Promise<Response> {
-	const rendered = Object.keys(slots).length > 0 || keepable(response);
-	if (!rendered) return response;
-	// A page with slots differs per answer: its own length, and no ETag (one tag would stand for different bodies).
-	const headers = [...response.headers].filter(
-		([name]) => !(Object.keys(slots).length > 0 && (name === 'etag' || name === 'content-length'))
-	);
+	const hasSlots = Object.keys(slots).length > 0;
+	// Without slots there are no marks to fill: a page that is not kept goes out as it came.
+	if (!hasSlots && !keepable(response)) return response;
+	// A page with slots differs per answer: no ETag, one tag would stand for different bodies (each answer states
+	// its own length, answer()).
+	const headers = [...response.headers].filter(([name]) => !(hasSlots && name === 'etag'));
 	const page = { parts: split(await response.text()), headers };
 	if (keepable(response) && eachSlotOnce(page.parts, slots)) {
 		kept.set(key, page);
