@@ -107,7 +107,8 @@ export async function startServer(options: {
 				...(options.preload ?? []).flatMap((module) => ['--import', module]),
 				...(options.inspectPort ? [`--inspect=127.0.0.1:${options.inspectPort}`] : []),
 				...(options.nodeFlags ?? []),
-				'build/index.js'
+				// As in production: the launcher execs `node build` with its memory settings (same pid).
+				'scripts/serve.js'
 			],
 			{
 				env: {

@@ -1,5 +1,5 @@
 // Quick start: `npm start` builds the app if there is no build yet, migrates the SQLite file, seeds the demo
-// accounts into an empty database, and serves on PORT (3000). Production runs `node build` instead (no demo data).
+// accounts into an empty database, and serves on PORT (3000). Production runs `npm run serve` instead (no demo data).
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -14,4 +14,5 @@ if (!existsSync('build/index.js')) {
 	execSync('npm run build', { stdio: 'inherit' });
 }
 console.info(`[start] Akademia on http://localhost:${process.env.PORT} (database ${process.env.DATABASE_URL})`);
-await import(new URL('../build/index.js', import.meta.url).href);
+// Through the production launcher: the same memory settings (scripts/serve.js).
+await (await import('./serve.js')).serve();

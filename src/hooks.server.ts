@@ -15,6 +15,7 @@ import { getDb } from '$lib/server/db';
 import { seedDemoIfEmpty } from '$lib/server/demo/seed';
 import { resumePendingMail } from '$lib/server/mail/outbox';
 import { startMaintenance } from '$lib/server/maintenance';
+import { startMemoryGuard } from '$lib/server/memory-guard';
 import { answerFromKeptPages } from '$lib/server/kept-pages';
 import { missingClauseSettings } from '$lib/server/trainings/public';
 
@@ -24,6 +25,8 @@ export const init: ServerInit = async () => {
 	await issuerKeyMaterial();
 	if (process.env.AKADEMIA_DEMO === '1') await seedDemoIfEmpty();
 	startMaintenance();
+	// Resident memory back near its soft limit after bursts (memory-guard.ts); not under `vite dev`.
+	if (!dev) startMemoryGuard();
 	resumePendingMail();
 	// The registration card collects personal data under an information clause that must name the controller.
 	const missing = missingClauseSettings();

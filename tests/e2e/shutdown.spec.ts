@@ -1,10 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { SERVER_GLIBC_TUNABLES, SERVER_NODE_FLAGS } from '../../scripts/serve.js';
 import { gotoReady, signIn } from './helpers';
 
 // adapter-node stops on SIGTERM by closing the server and letting the process end by itself: anything left
 // ref'd (a timer, a worker) turns `docker stop` into a SIGKILL after its grace period. The certificate PDF
-// worker once did. This starts a second server of the same build, prints a certificate and stops it.
+// worker once did. This starts a second server of the same build through the production launcher
+// (scripts/serve.js, which replaces its own process), prints a certificate and stops it.
 const PORT = Number(process.env.E2E_PORT ?? 4173) + 1;
 const ORIGIN = `http://localhost:${PORT}`;
 
@@ -17,7 +20,9 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<boolean
 	return false;
 }
 
-test('the server exits on SIGTERM after printing a certificate', async ({ browser }) => {
+test('the server started as in production has its memory settings and exits on SIGTERM after a certificate', async ({
+	browser
+}) => {
 	const server = spawn(process.execPath, ['tests/e2e/serve.js'], {
 		env: {
 			...process.env,
@@ -32,6 +37,13 @@ test('the server exits on SIGTERM after printing a certificate', async ({ browse
 	server.once('exit', () => (exited = true));
 	try {
 		expect(await until(async () => (await fetch(`${ORIGIN}/login`)).ok, 60_000)).toBe(true);
+		// The launcher became the server itself (same pid), with the flags and malloc settings it exists for.
+		const cmdline = readFileSync(`/proc/${server.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+		expect(cmdline.slice(1, 1 + SERVER_NODE_FLAGS.length)).toEqual(SERVER_NODE_FLAGS);
+		expect(cmdline.at(-1)).toMatch(/build\/index\.js$/);
+		// glibc cuts the value at each ':' in place as it reads it, so the separators show as NULs.
+		const environ = readFileSync(`/proc/${server.pid}/environ`, 'utf8').replaceAll('\0', ':');
+		expect(environ).toContain(`:GLIBC_TUNABLES=${SERVER_GLIBC_TUNABLES}:`);
 		const context = await browser.newContext({ baseURL: ORIGIN });
 		const page = await context.newPage();
 		await signIn(page, 'absolwentka@akademia.test');
