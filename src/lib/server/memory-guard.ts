@@ -2,10 +2,12 @@
 // collection, keeps the emptied pages for reuse: 10 s of 100 connections on the sign-in page left 175 MB resident,
 // one memory-reducing collection brought it to 122 MB (docs/PERFORMANCE.md, round eight). V8 runs such a
 // collection by itself only after a long quiet spell, so resident memory grew with every kind of load and never
-// fell. The guard, checking every quarter second, asks for one when resident memory is above the limit and the
-// server is quiet (under a quarter of a core since the last check): never during a burst, where its pause (~25 ms)
+// fell. The guard, checking every quarter second, asks for one when resident memory is above the limit and its
+// thread is quiet (under a quarter of a core since the last check): never during a burst, where its pause (~25 ms)
 // would hold up every request in flight and count in their p99; at most once a second, and longer apart each time
 // a collection frees little (the live data is then really that large, and collecting again would only cost time).
+// The certificate PDF worker has a heap of its own and runs a guard of its own (certificates/pdf.ts): a collection
+// pauses only the thread it runs on, so each thread's quiet is its own.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -14,7 +16,7 @@ export const DEFAULT_SOFT_LIMIT_MB = 150;
 export const CHECK_EVERY_MS = 250;
 export const MIN_WAIT_MS = 1_000;
 export const MAX_WAIT_MS = 60_000;
-/** The server counts as quiet when it used less than this share of a core since the last check. */
+/** A thread counts as quiet when it used less than this share of a core since the last check. */
 export const QUIET_CPU_SHARE = 0.25;
 /** A collection that frees less than this (MB) doubles the wait before the next. */
 export const MIN_FREED_MB = 8;
@@ -66,14 +68,18 @@ export function memoryReducingCollection(): () => void {
 export interface GuardOptions {
 	limitMb?: number;
 	rssMb?: () => number;
-	/** CPU time the process has used, in ms. */
+	/** CPU time the thread has used, in ms. */
 	cpuMs?: () => number;
 	collect?: () => void;
 	now?: () => number;
 }
 
-function processCpuMs(): number {
-	const { user, system } = process.cpuUsage();
+type CpuUsage = () => NodeJS.CpuUsage;
+/** This thread's CPU time; on a Node without process.threadCpuUsage, the whole process's. */
+const cpuUsage: CpuUsage = (process as { threadCpuUsage?: CpuUsage }).threadCpuUsage ?? process.cpuUsage;
+
+function threadCpuMs(): number {
+	const { user, system } = cpuUsage.call(process);
 	return (user + system) / 1000;
 }
 
@@ -83,7 +89,7 @@ export function startMemoryGuard(options: GuardOptions = {}): () => void {
 	if (limitMb === 0) return () => {};
 	const rssMb = options.rssMb ?? (() => process.memoryUsage.rss() / MB);
 	const collect = options.collect ?? memoryReducingCollection();
-	const cpuMs = options.cpuMs ?? processCpuMs;
+	const cpuMs = options.cpuMs ?? threadCpuMs;
 	const now = options.now ?? Date.now;
 	let state = initialState();
 	let [lastCpu, lastCheck] = [cpuMs(), now()];

@@ -56,7 +56,7 @@ function pdfWorker(entry: string, mark: string): Worker {
 	// and keeps what a burst of downloads grew it to.
 	const started = new Worker(new URL(entry), {
 		workerData: mark,
-		resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 }
+		resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 }
 	});
 	started.on('message', (answer: { id: number; bytes?: Uint8Array; error?: string }) => {
 		const job = pending.get(answer.id);
