@@ -2,14 +2,15 @@
 // (process.execve: same process, same pid, nothing left running beside it) with `node build` under the memory
 // settings measured in docs/PERFORMANCE.md (round eight), which can only be given when a process starts:
 // - a young generation of at most 3 x 4 MB: under 100 connections a larger one only held more garbage;
-// - two malloc arenas instead of up to 16: the threads of Node and V8 had each kept an arena of their own, together
-//   35-46 MB of mostly free memory (one arena saved a little more, but the static file ran slower with it).
+// - four malloc arenas instead of up to 16: the threads of Node and V8 had each kept an arena of their own, together
+//   35-46 MB of mostly free memory; with one or two, the main thread and the PDF worker waited on each other's
+//   malloc lock (the lesson page beside PDFs: 0.73-0.78 ms of CPU a view against 0.57 with four).
 // Settings from the environment win: NODE_OPTIONS is read after these flags, a GLIBC_TUNABLES of its own is kept.
 // `npm start` (the quick start with demo data) comes through here too.
 import { fileURLToPath } from 'node:url';
 
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=192'];
-export const SERVER_GLIBC_TUNABLES = 'glibc.malloc.arena_max=2';
+export const SERVER_GLIBC_TUNABLES = 'glibc.malloc.arena_max=4';
 
 const entry = fileURLToPath(new URL('../build/index.js', import.meta.url));
 

@@ -3,7 +3,6 @@
 import fontkit from '@pdf-lib/fontkit';
 import { createHash } from 'node:crypto';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { startMemoryGuard } from '../memory-guard';
 import {
 	concatTransformationMatrix,
 	fill,
@@ -381,8 +380,6 @@ export const PDF_WORKER_MARK = 'akademia-certificate-pdf';
 
 if (!isMainThread && workerData === PDF_WORKER_MARK && parentPort) {
 	const port = parentPort;
-	// The worker's heap is its own: the guard of the main thread cannot give it back (memory-guard.ts).
-	startMemoryGuard();
 	// One certificate at a time, in order: started together, renders interleave at their awaits and all finish
 	// (and answer) at the end of the batch, each holding its document in memory until then.
 	let queue = Promise.resolve();
