@@ -6,8 +6,8 @@
 // thread is quiet (under a quarter of a core since the last check): never during a burst, where its pause (~25 ms)
 // would hold up every request in flight and count in their p99; at most once a second, and longer apart each time
 // a collection frees little (the live data is then really that large, and collecting again would only cost time).
-// The certificate PDF worker has a heap of its own and runs a guard of its own (certificates/pdf.ts): a collection
-// pauses only the thread it runs on, so each thread's quiet is its own.
+// A collection pauses only the thread it runs on, so the quiet is the main thread's own: PDFs rendered by the
+// worker thread are not its load. The worker's heap is its own; the worker ends after a minute without a PDF.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
