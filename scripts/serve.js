@@ -5,7 +5,8 @@
 // - four malloc arenas instead of up to 16: the threads of Node and V8 had each kept an arena of their own, together
 //   35-46 MB of mostly free memory; with one or two, the main thread and the PDF worker waited on each other's
 //   malloc lock (the lesson page beside PDFs: 0.73-0.78 ms of CPU a view against 0.57 with four).
-// Settings from the environment win: NODE_OPTIONS is read after these flags, a GLIBC_TUNABLES of its own is kept.
+// Your own settings win: node flags given to the launcher (`node --max-old-space-size=256 scripts/serve.js`) come
+// after these, and a GLIBC_TUNABLES of your own is kept. NODE_OPTIONS cannot override them: node's command line wins.
 // `npm start` (the quick start with demo data) comes through here too.
 import { fileURLToPath } from 'node:url';
 
