@@ -41,7 +41,7 @@ test('the server started as in production has its memory settings and exits on S
 		const cmdline = readFileSync(`/proc/${server.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
 		expect(cmdline.slice(1, 1 + SERVER_NODE_FLAGS.length)).toEqual(SERVER_NODE_FLAGS);
 		expect(cmdline.at(-1)).toMatch(/build\/index\.js$/);
-		// glibc cuts the value at each ':' in place as it reads it, so the separators show as NULs.
+		// (A value with several settings shows its ':' as NULs here: glibc cuts it in place as it reads it.)
 		const environ = readFileSync(`/proc/${server.pid}/environ`, 'utf8').replaceAll('\0', ':');
 		expect(environ).toContain(`:GLIBC_TUNABLES=${SERVER_GLIBC_TUNABLES}:`);
 		const context = await browser.newContext({ baseURL: ORIGIN });

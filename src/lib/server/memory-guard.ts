@@ -59,10 +59,16 @@ export function afterCollection(freedMb: number, now: number, state: GuardState)
  * flavour is the memory-reducing collection that also gives the emptied pages back; the regular one does not.
  */
 export function memoryReducingCollection(): () => void {
-	setFlagsFromString('--expose-gc');
-	const gc = runInNewContext('gc') as (options: object) => void;
-	setFlagsFromString('--no-expose-gc');
-	return () => gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+	type Gc = (options: object) => void;
+	// A process started with --expose-gc keeps it; otherwise it is on only while the collector is taken.
+	let gc = (globalThis as { gc?: Gc }).gc;
+	if (typeof gc !== 'function') {
+		setFlagsFromString('--expose-gc');
+		gc = runInNewContext('gc') as Gc;
+		setFlagsFromString('--no-expose-gc');
+	}
+	const collect = gc;
+	return () => collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }
 
 export interface GuardOptions {
