@@ -23,7 +23,10 @@ const entry = fileURLToPath(new URL('../build/index.js', import.meta.url));
 const CODE_FLAGS = /^(-e|--eval|-p|--print|-i|--interactive|-c|--check|--test|--input-type)(=|$)/;
 const TAKES_CODE = /^(-e|--eval|-p|--print)$/;
 
-/** The node flags of this process worth passing on (the benchmark's heap and profiling flags, an operator's own). */
+/**
+ * The node flags of this process worth passing on (the benchmark's heap and profiling flags, an operator's own).
+ * @param {string[]} execArgv
+ */
 export function flagsToPassOn(execArgv) {
 	const out = [];
 	for (let i = 0; i < execArgv.length; i++) {
@@ -33,7 +36,10 @@ export function flagsToPassOn(execArgv) {
 	return out;
 }
 
-/** GLIBC_TUNABLES of the environment, with the arena setting added when it has none of its own. */
+/**
+ * GLIBC_TUNABLES of the environment, with the arena setting added when it has none of its own.
+ * @param {string | undefined} own
+ */
 function tunables(own) {
 	if (!own) return SERVER_GLIBC_TUNABLES;
 	return own.includes('glibc.malloc.arena_max=') ? own : `${own}:${SERVER_GLIBC_TUNABLES}`;
