@@ -86,8 +86,8 @@ async function main() {
 	for (const scenario of scenarios(server.origin, fixtures).filter((s) => selected(args.only, s.name))) {
 		results.push(await measure(scenario, server.origin, server.pid, work));
 	}
-	// Weighed after the scenarios: the survey report among these pages grows the heap by ~30 MB, which resident
-	// memory never gives back, and weighed first it stood in every scenario's peak.
+	// Weighed after the scenarios: the survey report among these pages grew the heap by ~30 MB, and weighed first it
+	// stood in every scenario's peak (round seven, before the memory guard gave memory back when quiet).
 	const weights: PageWeight[] = [];
 	for (const page of weighedPages(fixtures)) {
 		weights.push(

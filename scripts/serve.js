@@ -1,7 +1,7 @@
 // Production start: `node scripts/serve.js` instead of `node build` (`npm run serve` does the same but keeps npm
 // as a parent process). It replaces itself (process.execve: same process, same pid, nothing left beside it) with
-// `node build` under the memory
-// settings measured in docs/PERFORMANCE.md (round eight), which can only be given when a process starts:
+// `node build` under the memory settings measured in docs/PERFORMANCE.md (round eight), which can only be given
+// when a process starts:
 // - a young generation of at most 3 x 4 MB: under 100 connections a larger one only held more garbage;
 // - four malloc arenas instead of up to 16: the threads of Node and V8 had each kept an arena of their own, together
 //   35-46 MB of mostly free memory; with one or two, the main thread and the PDF worker waited on each other's

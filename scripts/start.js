@@ -1,5 +1,5 @@
 // Quick start: `npm start` builds the app if there is no build yet, migrates the SQLite file, seeds the demo
-// accounts into an empty database, and serves on PORT (3000). Production runs `npm run serve` instead (no demo data).
+// accounts into an empty database, and serves on PORT (3000). Production runs `node scripts/serve.js` instead (no demo data).
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 

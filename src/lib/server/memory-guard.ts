@@ -3,9 +3,10 @@
 // one memory-reducing collection brought it to 122 MB (docs/PERFORMANCE.md, round eight). V8 runs such a
 // collection by itself only after a long quiet spell, so resident memory grew with every kind of load and never
 // fell. The guard, checking every quarter second, asks for one when resident memory is above the limit and its
-// thread is quiet (under a quarter of a core since the last check): never during a burst, where its pause (~25 ms)
-// would hold up every request in flight and count in their p99; at most once a second, and longer apart each time
-// a collection frees little (the live data is then really that large, and collecting again would only cost time).
+// thread is quiet (under a quarter of a core since the last check): never during a burst, where its pause (25 ms
+// in a measured script) would hold up every request in flight and count in their p99; at most once a second, and
+// longer apart each time a collection frees little (the live data is then really that large, and collecting again
+// would only cost time).
 // A collection pauses only the thread it runs on, so the quiet is the main thread's own: PDFs rendered by the
 // worker thread are not its load. The worker's heap is its own; the worker ends after a minute without a PDF.
 import { setFlagsFromString } from 'node:v8';
@@ -59,16 +60,19 @@ export function afterCollection(freedMb: number, now: number, state: GuardState)
  * flavour is the memory-reducing collection that also gives the emptied pages back; the regular one does not.
  */
 export function memoryReducingCollection(): () => void {
-	type Gc = (options: object) => void;
-	// A process started with --expose-gc keeps it; otherwise it is on only while the collector is taken.
-	let gc = (globalThis as { gc?: Gc }).gc;
-	if (typeof gc !== 'function') {
-		setFlagsFromString('--expose-gc');
-		gc = runInNewContext('gc') as Gc;
-		setFlagsFromString('--no-expose-gc');
-	}
-	const collect = gc;
-	return () => collect({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+	const exposed = (globalThis as { gc?: Gc }).gc;
+	const gc = typeof exposed === 'function' ? exposed : gcFromFreshContext();
+	return () => gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+}
+
+type Gc = (options: object) => void;
+
+// --expose-gc only while the collector is taken (a process started with it keeps its global gc, used above).
+function gcFromFreshContext(): Gc {
+	setFlagsFromString('--expose-gc');
+	const gc = runInNewContext('gc') as Gc;
+	setFlagsFromString('--no-expose-gc');
+	return gc;
 }
 
 export interface GuardOptions {
